@@ -1,0 +1,63 @@
+import type { NodePath, types as t } from '@babel/core';
+import { memberName } from './static-value.js';
+import { unwrap } from './unwrap.js';
+
+/** `wx` (or another configured global) when it is the global object, not a local binding. */
+export function isGlobalObject(input: NodePath, globals: readonly string[]): boolean {
+  const path = unwrap(input);
+  if (!path.isIdentifier() || !globals.includes(path.node.name)) return false;
+  const binding = path.scope.getBinding(path.node.name);
+  // `declare const wx: WechatMiniprogram.Wx` in TypeScript describes the global; it binds nothing.
+  return !binding || isAmbient(binding.path);
+}
+
+function isAmbient(path: NodePath): boolean {
+  if (path.isVariableDeclarator()) return Boolean((path.parent as t.VariableDeclaration).declare);
+  return path.isTSDeclareFunction() || Boolean((path.node as { declare?: boolean }).declare);
+}
+
+/** Whether a `wx.request` member is written to or deleted rather than read. */
+function isWriteTarget(path: NodePath): boolean {
+  const { parent, key } = path;
+  switch (parent?.type) {
+    case 'AssignmentExpression':
+    case 'ForInStatement':
+    case 'ForOfStatement':
+      return key === 'left';
+    case 'UpdateExpression':
+      return true;
+    case 'UnaryExpression':
+      return parent.operator === 'delete';
+    case 'AssignmentPattern':
+      return key === 'left';
+    case 'ArrayPattern':
+    case 'RestElement':
+      return true;
+    case 'ObjectProperty':
+      return key === 'value' && path.parentPath?.parent.type === 'ObjectPattern';
+    default:
+      return false;
+  }
+}
+
+/** A read of the global `wx.request`, in any of its spellings. */
+export function isRequestReference(path: NodePath, globals: readonly string[]): path is NodePath<t.MemberExpression | t.OptionalMemberExpression> {
+  if (!path.isMemberExpression() && !path.isOptionalMemberExpression()) return false;
+  return memberName(path) === 'request' && isGlobalObject(path.get('object') as NodePath, globals) && !isWriteTarget(path);
+}
+
+/** The property of an object pattern that reads `request`: `{ request }`, `{ request: req }`, `{ 'request': r = f }`. */
+export function isRequestPatternProperty(property: NodePath): property is NodePath<t.ObjectProperty> {
+  if (!property.isObjectProperty()) return false;
+  const key = property.node.key;
+  if (!property.node.computed) return (key.type === 'Identifier' && key.name === 'request') || (key.type === 'StringLiteral' && key.value === 'request');
+  return key.type === 'StringLiteral' && key.value === 'request';
+}
+
+/** `const { request, ... } = wx`: a destructuring of the global that takes `request`. */
+export function isRequestDestructuring(path: NodePath, globals: readonly string[]): path is NodePath<t.VariableDeclarator> {
+  if (!path.isVariableDeclarator() || !path.get('id').isObjectPattern()) return false;
+  const init = path.get('init');
+  if (!init.node || !isGlobalObject(init as NodePath, globals)) return false;
+  return (path.get('id') as NodePath<t.ObjectPattern>).get('properties').some(isRequestPatternProperty);
+}

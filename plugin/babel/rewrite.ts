@@ -1,0 +1,57 @@
+import type { NodePath, types as t } from '@babel/core';
+import { isRequestPatternProperty } from './references.js';
+
+type Types = typeof t;
+
+/** Keeps the user's location on a node we put in place of theirs, so source maps stay right. */
+function withLocation<T extends t.Node>(node: T, from: t.Node): T {
+  node.loc = from.loc;
+  node.start = from.start;
+  node.end = from.end;
+  return node;
+}
+
+/**
+ * Replaces `wx.request` (any spelling) by the runtime's local name. An optional chain whose only
+ * `?.` was on `wx` ends there: `wx?.request(o)` becomes the plain call `_request(o)`.
+ */
+export function replaceReference(path: NodePath, local: t.Identifier, types: Types): void {
+  path.replaceWith(withLocation(local, path.node));
+  let link: NodePath = path;
+  for (;;) {
+    const parent = link.parentPath;
+    if (!parent) return;
+    if (parent.isOptionalMemberExpression() && link.key === 'object' && !parent.node.optional) {
+      const { property, computed } = parent.node;
+      parent.replaceWith(withLocation(types.memberExpression(parent.node.object, property, computed), parent.node));
+    } else if (parent.isOptionalCallExpression() && link.key === 'callee' && !parent.node.optional) {
+      parent.replaceWith(withLocation(types.callExpression(parent.node.callee, parent.node.arguments), parent.node));
+    } else {
+      return;
+    }
+    link = parent;
+  }
+}
+
+/**
+ * `const { request: req, showToast } = wx` becomes `const req = _request, { showToast } = wx`;
+ * the other names stay with `wx`, and an emptied pattern is dropped (reading an absent `wx`
+ * would throw on the web). Returns the identifiers now bound to the runtime's function.
+ */
+export function rewriteDestructuring(declarator: NodePath<t.VariableDeclarator>, local: () => t.Identifier, types: Types): NodePath[] {
+  const pattern = declarator.get('id') as NodePath<t.ObjectPattern>;
+  const taken = pattern.get('properties').filter(isRequestPatternProperty);
+  const targets: NodePath[] = [];
+  const created = taken.map((property) => {
+    let target = property.node.value as t.LVal;
+    // The runtime always provides request, so a default value never applies.
+    if (target.type === 'AssignmentPattern') target = target.left;
+    const replacement = withLocation(types.variableDeclarator(target, withLocation(local(), property.node)), property.node);
+    property.remove();
+    return replacement;
+  });
+  const inserted = declarator.insertBefore(created) as NodePath<t.VariableDeclarator>[];
+  for (const path of inserted) targets.push(path.get('id') as NodePath);
+  if (pattern.node.properties.length === 0) declarator.remove();
+  return targets;
+}

@@ -1,0 +1,124 @@
+import type { NodePath, Node } from '@babel/core';
+import { HOLE, type StaticValue, type StringPart, type Span } from '../core/call-site.js';
+import { constInitializer } from './const-binding.js';
+import { spanOf } from './span.js';
+import { unwrap } from './unwrap.js';
+import { describeObject } from './static-object.js';
+
+type Evaluated = { kind: 'string'; parts: StringPart[] } | { kind: 'number'; value: number } | { kind: 'other' } | { kind: 'unknown' };
+
+const UNKNOWN: Evaluated = { kind: 'unknown' };
+
+function asParts(value: Evaluated): StringPart[] {
+  if (value.kind === 'string') return value.parts;
+  if (value.kind === 'number') return [String(value.value)];
+  return [HOLE];
+}
+
+/** Joins neighbouring literal parts and collapses neighbouring holes, so equal strings compare equal. */
+function normalise(parts: StringPart[]): StringPart[] {
+  const out: StringPart[] = [];
+  for (const part of parts) {
+    const last = out.at(-1);
+    if (part === '') continue;
+    if (part === HOLE) {
+      if (last !== HOLE || out.length === 0) out.push(HOLE);
+    } else if (typeof last === 'string') {
+      out[out.length - 1] = last + part;
+    } else {
+      out.push(part);
+    }
+  }
+  return out.length === 0 ? [''] : out;
+}
+
+function evaluatePath(input: NodePath, seen: Set<Node>): Evaluated {
+  const path = unwrap(input);
+  const node = path.node;
+  if (seen.has(node)) return UNKNOWN;
+  seen.add(node);
+  try {
+    switch (node.type) {
+      case 'StringLiteral':
+        return { kind: 'string', parts: [node.value] };
+      case 'NumericLiteral':
+        return { kind: 'number', value: node.value };
+      case 'BooleanLiteral':
+      case 'NullLiteral':
+      case 'ObjectExpression':
+      case 'ArrayExpression':
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression':
+        return { kind: 'other' };
+      case 'UnaryExpression': {
+        if (node.operator !== '-' && node.operator !== '+') return UNKNOWN;
+        const argument = evaluatePath(path.get('argument') as NodePath, seen);
+        return argument.kind === 'number' ? { kind: 'number', value: node.operator === '-' ? -argument.value : argument.value } : UNKNOWN;
+      }
+      case 'TemplateLiteral': {
+        const quasis = node.quasis;
+        const expressions = path.get('expressions') as NodePath[];
+        const parts: StringPart[] = [];
+        quasis.forEach((quasi, index) => {
+          parts.push(quasi.value.cooked ?? HOLE);
+          const expression = expressions[index];
+          if (expression) parts.push(...asParts(evaluatePath(expression, seen)));
+        });
+        return { kind: 'string', parts: normalise(parts) };
+      }
+      case 'BinaryExpression': {
+        if (node.operator !== '+') return UNKNOWN;
+        const left = evaluatePath(path.get('left') as NodePath, seen);
+        const right = evaluatePath(path.get('right') as NodePath, seen);
+        if (left.kind === 'number' && right.kind === 'number') return { kind: 'number', value: left.value + right.value };
+        // `+` makes a string as soon as one side is one; an unknown side becomes a hole.
+        if (left.kind === 'string' || right.kind === 'string') {
+          return { kind: 'string', parts: normalise([...asParts(left), ...asParts(right)]) };
+        }
+        return UNKNOWN;
+      }
+      case 'Identifier': {
+        const init = constInitializer(path);
+        return init ? evaluatePath(init, seen) : UNKNOWN;
+      }
+      case 'MemberExpression': {
+        // `CONFIG.BASE_URL` where CONFIG is a const object literal of this file.
+        const object = describeObject(path.get('object') as NodePath, seen);
+        const name = memberName(path);
+        if (!object || name === undefined || !object.complete) return UNKNOWN;
+        const entry = object.entries.findLast((candidate) => candidate.name === name);
+        return entry?.value ? evaluatePath(entry.value, seen) : UNKNOWN;
+      }
+      default:
+        return UNKNOWN;
+    }
+  } finally {
+    seen.delete(node);
+  }
+}
+
+/** The name of a static property access: `a.b`, `a['b']`, `` a[`b`] ``. */
+export function memberName(path: NodePath): string | undefined {
+  const node = path.node;
+  if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return undefined;
+  const property = node.property;
+  if (!node.computed) return property.type === 'Identifier' ? property.name : undefined;
+  if (property.type === 'StringLiteral') return property.value;
+  if (property.type === 'TemplateLiteral' && property.expressions.length === 0) return property.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** What is known of an expression at build time; the span is the expression's own. */
+export function staticValue(path: NodePath, fallback: Span, seen: Set<Node> = new Set()): StaticValue {
+  const span = spanOf(path.node, fallback);
+  const value = evaluatePath(path, seen);
+  return { ...value, span };
+}
+
+/** The string a key expression stands for, when known (`['referer']`, `[HEADER]`, `[1]`). */
+export function staticKey(path: NodePath, seen: Set<Node>): string | undefined {
+  const value = evaluatePath(path, seen);
+  if (value.kind === 'number') return String(value.value);
+  if (value.kind === 'string' && !value.parts.includes(HOLE)) return value.parts.join('');
+  return undefined;
+}

@@ -1,0 +1,46 @@
+import type { NodePath, types as t } from '@babel/core';
+import type { CallSite } from '../core/call-site.js';
+import type { ResolvedOptions } from '../core/options.js';
+import { callsOfBinding, callsThrough, type RequestCall } from './calls.js';
+import { describeCall } from './describe-call.js';
+import { runtimeImporter } from './import-runtime.js';
+import { isRequestDestructuring, isRequestReference } from './references.js';
+import { replaceReference, rewriteDestructuring } from './rewrite.js';
+
+export interface ProgramResult {
+  sites: CallSite[];
+  rewritten: number;
+}
+
+/**
+ * Finds every reference to the global `wx.request`, describes each call for the rules, then
+ * rewrites. It runs from `Program` enter in a traversal of its own, so no other plugin (preset-env
+ * lowering `wx?.request`, preset-typescript) has touched the code yet, whatever the order.
+ */
+export function transformProgram(program: NodePath<t.Program>, file: string, options: ResolvedOptions, types: typeof t): ProgramResult {
+  const members: NodePath[] = [];
+  const destructurings: NodePath<t.VariableDeclarator>[] = [];
+  program.traverse({
+    'MemberExpression|OptionalMemberExpression'(path: NodePath) {
+      if (isRequestReference(path, options.globals)) {
+        members.push(path);
+        path.skip();
+      }
+    },
+    VariableDeclarator(path) {
+      if (isRequestDestructuring(path, options.globals)) destructurings.push(path);
+    },
+  });
+  if (members.length === 0 && destructurings.length === 0) return { sites: [], rewritten: 0 };
+
+  // Describe before rewriting: the rules read the user's code as written.
+  const describe = ({ call, argument }: RequestCall) => describeCall(file, call, argument);
+  const sites = members.flatMap((member) => callsThrough(member)).map(describe);
+  const local = runtimeImporter(program, options.runtime, types);
+  for (const member of members) replaceReference(member, local(), types);
+  for (const declarator of destructurings) {
+    for (const target of rewriteDestructuring(declarator, local, types)) sites.push(...callsOfBinding(target).map(describe));
+  }
+  return { sites, rewritten: members.length + destructurings.length };
+}
+

@@ -1,0 +1,17 @@
+import type { NodePath } from '@babel/core';
+
+/** Expression wrappers that do not change the value: `(x)`, `x as T`, `x!`, `<T>x`, `x satisfies T`. */
+const TRANSPARENT = new Set([
+  'ParenthesizedExpression',
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSNonNullExpression',
+  'TSTypeAssertion',
+  'TypeCastExpression',
+]);
+
+export function unwrap(path: NodePath): NodePath {
+  let current = path;
+  while (TRANSPARENT.has(current.node.type)) current = current.get('expression') as NodePath;
+  return current;
+}

@@ -1,0 +1,27 @@
+import type { CallSite } from './call-site.js';
+import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
+import type { ResolvedOptions } from './options.js';
+import { RULES } from './rules/index.js';
+
+/**
+ * Runs every enabled rule over the call sites of one file. Knows nothing of any syntax tree:
+ * Babel, TypeScript and the checker all come here with the same neutral description.
+ */
+export function checkCallSites(sites: readonly CallSite[], options: ResolvedOptions): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const rule of RULES) {
+    const severity = options.rules[rule.id];
+    if (severity === undefined || severity === 'off') continue;
+    for (const site of sites) {
+      for (const report of rule.check(site, options)) {
+        // One value can be reached from several calls (a shared const options object): report it once.
+        const key = `${rule.id}:${site.file}:${report.span.line}:${report.span.column}:${report.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        diagnostics.push({ ruleId: rule.id, severity, message: report.message, file: site.file, ...report.span });
+      }
+    }
+  }
+  return diagnostics.sort(compareDiagnostics);
+}

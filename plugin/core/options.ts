@@ -1,0 +1,119 @@
+import type { Diagnostic, Severity, SeveritySetting } from './diagnostic.js';
+import { RULES, RULE_IDS } from './rules/index.js';
+import { normaliseOrigin } from './url-port.js';
+
+/** The options shared by the Babel plugin, the TypeScript transformer and the checker. */
+export interface WxRequestOptions {
+  /** Severity per rule id: 'error', 'warn' or 'off'. */
+  rules?: Record<string, SeveritySetting>;
+  /** Origins (`https://api.example.com:8443`) whose port is allowed by `url-no-port`. */
+  allowedOrigins?: string[];
+  /** The global objects whose `request` is rewritten. Default `['wx']`. */
+  globals?: string[];
+  /** The module the rewritten calls import `request` from. */
+  runtime?: string;
+  /** Receives every diagnostic. Default: warnings are printed to stderr. */
+  onDiagnostic?: (diagnostic: Diagnostic) => void;
+}
+
+export interface ResolvedOptions {
+  rules: Record<string, SeveritySetting>;
+  allowedOrigins: ReadonlySet<string>;
+  globals: readonly string[];
+  runtime: string;
+  onDiagnostic: ((diagnostic: Diagnostic) => void) | undefined;
+}
+
+export const DEFAULT_RUNTIME = 'babel-plugin-wx-request/runtime';
+const SEVERITIES: readonly SeveritySetting[] = ['error', 'warn', 'off'];
+const OPTION_NAMES = ['rules', 'allowedOrigins', 'globals', 'runtime', 'onDiagnostic'];
+const ORIGIN = /^(https?|wss?):\/\/(\[[0-9a-fA-F:.]+\]|[^/:?#@\s[\]]+)(:\d{1,5})?\/?$/;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** A user's mistake in the options: the message names the option and what it accepts. */
+export class OptionsError extends Error {
+  override name = 'WxRequestOptionsError';
+}
+
+function fail(message: string): never {
+  throw new OptionsError(`babel-plugin-wx-request: ${message}`);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nearest(name: string, candidates: readonly string[]): string {
+  const lower = name.toLowerCase();
+  const match = candidates.find((candidate) => candidate.toLowerCase() === lower || candidate.toLowerCase().startsWith(lower.slice(0, 4)));
+  return match ? ` Did you mean "${match}"?` : '';
+}
+
+function resolveRules(value: unknown): Record<string, SeveritySetting> {
+  const rules: Record<string, SeveritySetting> = {};
+  for (const rule of RULES) rules[rule.id] = rule.defaultSeverity;
+  if (value === undefined) return rules;
+  if (!isPlainObject(value)) fail(`option "rules" must be an object of rule id → 'error' | 'warn' | 'off'; got ${describe(value)}.`);
+  for (const [id, severity] of Object.entries(value)) {
+    if (!RULE_IDS.includes(id)) fail(`option "rules" names an unknown rule "${id}".${nearest(id, RULE_IDS)} Known rules: ${RULE_IDS.join(', ')}.`);
+    if (!SEVERITIES.includes(severity as SeveritySetting)) {
+      fail(`option "rules" gives rule "${id}" the severity ${describe(severity)}; use 'error', 'warn' or 'off'.`);
+    }
+    rules[id] = severity as SeveritySetting;
+  }
+  return rules;
+}
+
+function resolveOrigins(value: unknown): Set<string> {
+  if (value === undefined) return new Set();
+  if (!Array.isArray(value)) fail(`option "allowedOrigins" must be an array of origins such as "https://api.example.com:8443"; got ${describe(value)}.`);
+  return new Set(
+    value.map((entry: unknown) => {
+      if (typeof entry !== 'string' || !ORIGIN.test(entry)) {
+        fail(`option "allowedOrigins" has ${describe(entry)}, which is not an origin: write scheme://host:port with nothing after it, such as "https://api.example.com:8443".`);
+      }
+      return normaliseOrigin(entry);
+    }),
+  );
+}
+
+function resolveGlobals(value: unknown): string[] {
+  if (value === undefined) return ['wx'];
+  if (!Array.isArray(value) || value.length === 0 || !value.every((name) => typeof name === 'string' && IDENTIFIER.test(name))) {
+    fail(`option "globals" must be a non-empty array of identifiers such as ['wx', 'qq', 'tt', 'swan']; got ${describe(value)}.`);
+  }
+  return [...new Set(value as string[])];
+}
+
+function resolveRuntime(value: unknown): string {
+  if (value === undefined) return DEFAULT_RUNTIME;
+  if (typeof value !== 'string' || value.trim() === '') fail(`option "runtime" must be a module specifier string such as "${DEFAULT_RUNTIME}"; got ${describe(value)}.`);
+  return value;
+}
+
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+
+/** Validates the user's options up front, so a mistake is reported once, before any file. */
+export function resolveOptions(input: unknown): ResolvedOptions {
+  const options = input ?? {};
+  if (!isPlainObject(options)) fail(`options must be an object; got ${describe(options)}.`);
+  for (const name of Object.keys(options)) {
+    if (!OPTION_NAMES.includes(name)) fail(`unknown option "${name}".${nearest(name, OPTION_NAMES)} Accepted options: ${OPTION_NAMES.join(', ')}.`);
+  }
+  const { onDiagnostic } = options;
+  if (onDiagnostic !== undefined && typeof onDiagnostic !== 'function') fail(`option "onDiagnostic" must be a function (diagnostic) => void; got ${describe(onDiagnostic)}.`);
+  return {
+    rules: resolveRules(options.rules),
+    allowedOrigins: resolveOrigins(options.allowedOrigins),
+    globals: resolveGlobals(options.globals),
+    runtime: resolveRuntime(options.runtime),
+    onDiagnostic: onDiagnostic as ResolvedOptions['onDiagnostic'],
+  };
+}
+
+export type { Severity };

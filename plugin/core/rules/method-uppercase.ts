@@ -1,0 +1,22 @@
+import { isUnknown, knownText } from '../call-site.js';
+import { isSupportedMethod } from './methods.js';
+import type { Rule } from './rule.js';
+
+export function methodUppercaseMessage(method: string): string {
+  return `method "${method}" is not uppercase: WeChat rejects it. Write "${method.toUpperCase()}".`;
+}
+
+export const methodUppercase: Rule = {
+  id: 'method-uppercase',
+  defaultSeverity: 'error',
+  description: 'A method known at build time must be written in uppercase.',
+  help: 'WeChat compares the method case-sensitively and fails a request whose method is not uppercase (for example "post"). Write the method in capitals: "POST".',
+  example: "wx.request({ url: 'https://api.example.com/items', method: 'post' })",
+  check(site) {
+    if (isUnknown(site.options) || !site.options.method) return [];
+    const method = knownText(site.options.method);
+    // Only methods that become valid once uppercased; anything else is method-supported's.
+    if (method === undefined || method === method.toUpperCase() || !isSupportedMethod(method.toUpperCase())) return [];
+    return [{ span: site.options.method.span, message: methodUppercaseMessage(method) }];
+  },
+};

@@ -1,0 +1,26 @@
+import type { CallSite, Span } from '../call-site.js';
+import type { Severity } from '../diagnostic.js';
+
+/** Settings a rule may read; built once from the user's options. */
+export interface RuleContext {
+  /** Lower-cased `scheme://host:port` origins whose port is allowed. */
+  allowedOrigins: ReadonlySet<string>;
+}
+
+export interface Report {
+  span: Span;
+  message: string;
+}
+
+/** One rule per file, carrying its own metadata: docs and SARIF output are generated from it. */
+export interface Rule {
+  id: string;
+  defaultSeverity: Severity;
+  /** One line: what the rule reports. */
+  description: string;
+  /** Why it matters and how to fix it (SARIF help text, README). */
+  help: string;
+  /** A call the rule reports, for the docs. */
+  example: string;
+  check(site: CallSite, context: RuleContext): Report[];
+}

@@ -1,0 +1,26 @@
+import { isUnknown } from '../call-site.js';
+import { findPort, normaliseOrigin, type PortFinding } from '../url-port.js';
+import type { Rule } from './rule.js';
+
+export function urlNoPortMessage(finding: PortFinding): string {
+  const port = finding.port === undefined ? 'a port' : `port ${finding.port}`;
+  return (
+    `URL origin "${finding.origin}" has ${port}: WeChat refuses URLs with a port, default ports included. ` +
+    `Remove the port, or list the origin in allowedOrigins if the domain is registered with its port.`
+  );
+}
+
+export const urlNoPort: Rule = {
+  id: 'url-no-port',
+  defaultSeverity: 'error',
+  description: 'A URL whose port is known at build time must not have one.',
+  help: 'WeChat refuses request URLs that carry an explicit port, ":443" and ":80" included. Serve the API on the default port, or, when the domain is registered with its port in the WeChat console, list its origin (for example "https://api.example.com:8443") in the allowedOrigins option.',
+  example: "wx.request({ url: 'https://api.example.com:8080/items' })",
+  check(site, context) {
+    if (isUnknown(site.options) || site.options.url?.kind !== 'string') return [];
+    const finding = findPort(site.options.url.parts);
+    if (!finding) return [];
+    if (finding.port !== undefined && context.allowedOrigins.has(normaliseOrigin(finding.origin))) return [];
+    return [{ span: site.options.url.span, message: urlNoPortMessage(finding) }];
+  },
+};

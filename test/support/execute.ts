@@ -1,0 +1,79 @@
+import type * as BabelCore from '@babel/core';
+import { createRequire } from 'node:module';
+import vm from 'node:vm';
+import { syntaxFor } from './transform.js';
+
+const require = createRequire(import.meta.url);
+
+/** One call that reached a request function: which one, with what arguments and `this`. */
+export interface RecordedCall {
+  via: string;
+  args: string;
+  self: string;
+}
+
+/** Functions differ in identity between two runs; compare them by name and source. */
+function describeValue(value: unknown, globalObjects: Map<unknown, string>): string {
+  return JSON.stringify(value, (_key, inner: unknown) => {
+    if (typeof inner === 'function') return `[Function ${inner.name}: ${String(inner)}]`;
+    if (globalObjects.has(inner)) return `[global ${globalObjects.get(inner)}]`;
+    if (inner instanceof ArrayBuffer) return `[ArrayBuffer ${inner.byteLength}]`;
+    return inner;
+  }) ?? 'undefined';
+}
+
+/** A stand-in for a RequestTask: every method exists and returns undefined. */
+function fakeTask(): object {
+  return new Proxy({}, { get: () => () => undefined });
+}
+
+/**
+ * Runs code in a sandbox where each configured global (`wx`, `qq`…) is a stub mini-program API
+ * whose `request` records its calls, and the runtime module is a stub that records too.
+ */
+export function execute(babel: typeof BabelCore, code: string, filename: string, options: { presets: BabelCore.PluginItem[]; globals: readonly string[]; runtime: string }): RecordedCall[] {
+  const presets = [...options.presets];
+  const syntax = syntaxFor(filename);
+  if (presets.length === 0 && syntax.includes('typescript')) presets.push([require.resolve('@babel/preset-typescript'), { allExtensions: true, isTSX: syntax.includes('jsx') }]);
+  if (syntax.includes('jsx') && presets.length <= 1) presets.push(require.resolve('@babel/preset-react'));
+  const compiled = babel.transformSync(code, {
+    babelrc: false,
+    configFile: false,
+    filename,
+    sourceType: 'unambiguous',
+    presets,
+    plugins: [require.resolve('@babel/plugin-transform-modules-commonjs')],
+  });
+  const calls: RecordedCall[] = [];
+  const globalObjects = new Map<unknown, string>();
+  const recorder = (via: string) =>
+    function request(this: unknown, ...args: unknown[]) {
+      calls.push({ via, args: describeValue(args, globalObjects), self: globalObjects.get(this) ?? describeValue(this, globalObjects) });
+      return fakeTask();
+    };
+  const sandbox: Record<string, unknown> = {
+    console,
+    setTimeout,
+    clearTimeout,
+    Promise,
+    React: { createElement: (...parts: unknown[]) => parts },
+    promisify: (fn: (options: object) => unknown) => (options: object = {}) => new Promise((resolve, reject) => fn({ ...options, success: resolve, fail: reject })),
+    getApp: () => ({ globalData: { baseUrl: 'https://api.example.com' } }),
+    Page: (definition: { onLoad?: () => void }) => definition.onLoad?.call(definition),
+    Component: (definition: object) => definition,
+  };
+  for (const name of options.globals) {
+    const api = new Proxy({ request: recorder(`global ${name}`) } as Record<string | symbol, unknown>, {
+      get: (target, key) => (key in target ? target[key] : () => undefined),
+    });
+    globalObjects.set(api, name);
+    sandbox[name] = api;
+  }
+  const runtime = { request: recorder('runtime') };
+  const module = { exports: {} };
+  const sandboxRequire = (specifier: string) => (specifier === options.runtime ? runtime : require(specifier));
+  vm.createContext(sandbox);
+  const wrapped = vm.runInContext(`(function (require, module, exports) {\n${compiled?.code ?? ''}\n})`, sandbox, { filename }) as (...args: unknown[]) => void;
+  wrapped(sandboxRequire, module, module.exports);
+  return calls;
+}
