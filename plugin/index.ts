@@ -4,6 +4,7 @@ import { transformProgram } from './babel/transform-program.js';
 import { checkCallSites } from './core/engine.js';
 import { resolveOptions, type WxRequestOptions } from './core/options.js';
 import { displayPath } from './display-path.js';
+import { mayReferenceRequest } from './babel/quick-check.js';
 import { reportDiagnostics } from './report.js';
 
 /**
@@ -19,10 +20,13 @@ const plugin = declare((api, rawOptions): PluginObj => {
       Program(program, state) {
         const source = state.file.code;
         // A file that never says "request" cannot reach wx.request: skip it without a traversal.
-        if (!source.includes('request')) return;
+        if (!mayReferenceRequest(source, options.globals)) return;
         const file = displayPath(state.filename, state.cwd);
-        const { sites } = transformProgram(program, file, options, api.types);
-        reportDiagnostics(checkCallSites(sites, options), file, source, options);
+        const { sites, rewritten } = transformProgram(program, file, options, api.types);
+        const diagnostics = checkCallSites(sites, options);
+        // Tools (wx-request port, bundler integrations) read the counts from result.metadata.
+        Object.assign(state.file.metadata, { wxRequest: { rewritten, callSites: sites.length, diagnostics } });
+        reportDiagnostics(diagnostics, file, source, options);
       },
     },
   };

@@ -1,5 +1,5 @@
 import type { NodePath, types as t } from '@babel/core';
-import { memberName } from './static-value.js';
+import { memberName, staticKey } from './static-value.js';
 import { unwrap } from './unwrap.js';
 
 /** `wx` (or another configured global) when it is the global object, not a local binding. */
@@ -51,7 +51,7 @@ export function isRequestPatternProperty(property: NodePath): property is NodePa
   if (!property.isObjectProperty()) return false;
   const key = property.node.key;
   if (!property.node.computed) return (key.type === 'Identifier' && key.name === 'request') || (key.type === 'StringLiteral' && key.value === 'request');
-  return key.type === 'StringLiteral' && key.value === 'request';
+  return staticKey(property.get('key') as NodePath, new Set()) === 'request';
 }
 
 /** `const { request, ... } = wx`: a destructuring of the global that takes `request`. */

@@ -33,25 +33,47 @@ export function replaceReference(path: NodePath, local: t.Identifier, types: Typ
   }
 }
 
+/** The identifiers a `const { request: req } = wx` binds to the request function. */
+export function destructuredTargets(declarator: NodePath<t.VariableDeclarator>): NodePath[] {
+  const pattern = declarator.get('id') as NodePath<t.ObjectPattern>;
+  return pattern
+    .get('properties')
+    .filter(isRequestPatternProperty)
+    .map((property) => {
+      const value = property.get('value') as NodePath;
+      return value.isAssignmentPattern() ? (value.get('left') as NodePath) : value;
+    });
+}
+
 /**
  * `const { request: req, showToast } = wx` becomes `const req = _request, { showToast } = wx`;
  * the other names stay with `wx`, and an emptied pattern is dropped (reading an absent `wx`
- * would throw on the web). Returns the identifiers now bound to the runtime's function.
+ * would throw on the web).
  */
-export function rewriteDestructuring(declarator: NodePath<t.VariableDeclarator>, local: () => t.Identifier, types: Types): NodePath[] {
+export function rewriteDestructuring(declarator: NodePath<t.VariableDeclarator>, local: () => t.Identifier, types: Types): void {
   const pattern = declarator.get('id') as NodePath<t.ObjectPattern>;
-  const taken = pattern.get('properties').filter(isRequestPatternProperty);
-  const targets: NodePath[] = [];
-  const created = taken.map((property) => {
-    let target = property.node.value as t.LVal;
-    // The runtime always provides request, so a default value never applies.
-    if (target.type === 'AssignmentPattern') target = target.left;
-    const replacement = withLocation(types.variableDeclarator(target, withLocation(local(), property.node)), property.node);
-    property.remove();
-    return replacement;
-  });
+  const kind = (declarator.parent as t.VariableDeclaration).kind;
+  const created = pattern
+    .get('properties')
+    .filter(isRequestPatternProperty)
+    .map((property) => {
+      let target = property.node.value as t.LVal;
+      // The runtime always provides request, so a default value never applies.
+      if (target.type === 'AssignmentPattern') target = target.left;
+      const replacement = withLocation(types.variableDeclarator(target, withLocation(local(), property.node)), property.node);
+      property.remove();
+      return replacement;
+    });
   const inserted = declarator.insertBefore(created) as NodePath<t.VariableDeclarator>[];
-  for (const path of inserted) targets.push(path.get('id') as NodePath);
+  // Removing the pattern's property dropped its bindings; the new declarators own those names now.
+  for (const path of inserted) {
+    const names = Object.keys(path.getBindingIdentifiers());
+    if (names.every((name) => !path.scope.hasOwnBinding(name))) path.scope.registerBinding(kind === 'using' || kind === 'await using' ? 'const' : kind, path);
+  }
   if (pattern.node.properties.length === 0) declarator.remove();
-  return targets;
+}
+
+/** `wx.request.call(wx, o)`: the global `wx` passed as `this` does not exist on the web; the runtime ignores `this`. */
+export function replaceGlobalThisArgument(argument: NodePath, types: Types): void {
+  argument.replaceWith(withLocation(types.unaryExpression('void', types.numericLiteral(0)), argument.node));
 }

@@ -1,7 +1,7 @@
 import type { Node, NodePath } from '@babel/core';
 import { constInitializer } from './const-binding.js';
 import { spanOf } from './span.js';
-import { staticKey } from './static-value.js';
+import { memberValue, staticKey } from './static-value.js';
 import { unwrap } from './unwrap.js';
 import type { Span } from '../core/call-site.js';
 
@@ -25,6 +25,13 @@ export function describeObject(input: NodePath, seen: Set<Node> = new Set()): Ob
   let path = unwrap(input);
   const init = constInitializer(path);
   if (init) path = unwrap(init);
+  // `header: CONFIG.header` with CONFIG a const object literal.
+  if ((path.isMemberExpression() || path.isOptionalMemberExpression()) && !seen.has(path.node)) {
+    seen.add(path.node);
+    const value = memberValue(path, seen);
+    seen.delete(path.node);
+    return value ? describeObject(value, seen) : undefined;
+  }
   if (!path.isObjectExpression() || seen.has(path.node)) return undefined;
   seen.add(path.node);
   try {

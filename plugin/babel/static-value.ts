@@ -9,6 +9,14 @@ type Evaluated = { kind: 'string'; parts: StringPart[] } | { kind: 'number'; val
 
 const UNKNOWN: Evaluated = { kind: 'unknown' };
 
+/** Arithmetic folded on known numbers, so `timeout: 2 * 60 * 1000` is known. */
+const ARITHMETIC: Readonly<Record<string, (left: number, right: number) => number>> = {
+  '+': (left, right) => left + right,
+  '-': (left, right) => left - right,
+  '*': (left, right) => left * right,
+  '/': (left, right) => left / right,
+};
+
 function asParts(value: Evaluated): StringPart[] {
   if (value.kind === 'string') return value.parts;
   if (value.kind === 'number') return [String(value.value)];
@@ -67,10 +75,12 @@ function evaluatePath(input: NodePath, seen: Set<Node>): Evaluated {
         return { kind: 'string', parts: normalise(parts) };
       }
       case 'BinaryExpression': {
-        if (node.operator !== '+') return UNKNOWN;
+        const fold = ARITHMETIC[node.operator];
+        if (!fold) return UNKNOWN;
         const left = evaluatePath(path.get('left') as NodePath, seen);
         const right = evaluatePath(path.get('right') as NodePath, seen);
-        if (left.kind === 'number' && right.kind === 'number') return { kind: 'number', value: left.value + right.value };
+        if (left.kind === 'number' && right.kind === 'number') return { kind: 'number', value: fold(left.value, right.value) };
+        if (node.operator !== '+') return UNKNOWN;
         // `+` makes a string as soon as one side is one; an unknown side becomes a hole.
         if (left.kind === 'string' || right.kind === 'string') {
           return { kind: 'string', parts: normalise([...asParts(left), ...asParts(right)]) };
@@ -83,11 +93,8 @@ function evaluatePath(input: NodePath, seen: Set<Node>): Evaluated {
       }
       case 'MemberExpression': {
         // `CONFIG.BASE_URL` where CONFIG is a const object literal of this file.
-        const object = describeObject(path.get('object') as NodePath, seen);
-        const name = memberName(path);
-        if (!object || name === undefined || !object.complete) return UNKNOWN;
-        const entry = object.entries.findLast((candidate) => candidate.name === name);
-        return entry?.value ? evaluatePath(entry.value, seen) : UNKNOWN;
+        const value = memberValue(path, seen);
+        return value ? evaluatePath(value, seen) : UNKNOWN;
       }
       default:
         return UNKNOWN;
@@ -97,15 +104,24 @@ function evaluatePath(input: NodePath, seen: Set<Node>): Evaluated {
   }
 }
 
-/** The name of a static property access: `a.b`, `a['b']`, `` a[`b`] ``. */
+/** The name of a static property access: `a.b`, `a['b']`, `` a[`b`] ``, `a['re' + 'quest']`, `a[NAME]`. */
 export function memberName(path: NodePath): string | undefined {
   const node = path.node;
   if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return undefined;
   const property = node.property;
   if (!node.computed) return property.type === 'Identifier' ? property.name : undefined;
-  if (property.type === 'StringLiteral') return property.value;
-  if (property.type === 'TemplateLiteral' && property.expressions.length === 0) return property.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
+  return staticKey(path.get('property') as NodePath, new Set());
+}
+
+/**
+ * The value expression of `CONFIG.BASE_URL` when CONFIG is a `const` object literal of this file
+ * whose keys are all known (an unknown spread could override the property).
+ */
+export function memberValue(path: NodePath, seen: Set<Node>): NodePath | undefined {
+  const object = describeObject(path.get('object') as NodePath, seen);
+  const name = memberName(path);
+  if (!object || name === undefined || !object.complete) return undefined;
+  return object.entries.findLast((candidate) => candidate.name === name)?.value;
 }
 
 /** What is known of an expression at build time; the span is the expression's own. */

@@ -1,11 +1,11 @@
 import type { NodePath, types as t } from '@babel/core';
 import type { CallSite } from '../core/call-site.js';
 import type { ResolvedOptions } from '../core/options.js';
-import { callsOfBinding, callsThrough, type RequestCall } from './calls.js';
+import { callsOfBinding, callsThrough, thisArgument, type RequestCall } from './calls.js';
 import { describeCall } from './describe-call.js';
 import { runtimeImporter } from './import-runtime.js';
-import { isRequestDestructuring, isRequestReference } from './references.js';
-import { replaceReference, rewriteDestructuring } from './rewrite.js';
+import { isGlobalObject, isRequestDestructuring, isRequestReference } from './references.js';
+import { destructuredTargets, replaceGlobalThisArgument, replaceReference, rewriteDestructuring } from './rewrite.js';
 
 export interface ProgramResult {
   sites: CallSite[];
@@ -35,12 +35,17 @@ export function transformProgram(program: NodePath<t.Program>, file: string, opt
 
   // Describe before rewriting: the rules read the user's code as written.
   const describe = ({ call, argument }: RequestCall) => describeCall(file, call, argument);
-  const sites = members.flatMap((member) => callsThrough(member)).map(describe);
+  const sites = [
+    ...members.flatMap((member) => callsThrough(member)),
+    ...destructurings.flatMap((declarator) => destructuredTargets(declarator).flatMap((target) => callsOfBinding(target))),
+  ].map(describe);
   const local = runtimeImporter(program, options.runtime, types);
-  for (const member of members) replaceReference(member, local(), types);
-  for (const declarator of destructurings) {
-    for (const target of rewriteDestructuring(declarator, local, types)) sites.push(...callsOfBinding(target).map(describe));
+  for (const member of members) {
+    const self = thisArgument(member);
+    if (self && isGlobalObject(self, options.globals)) replaceGlobalThisArgument(self, types);
+    replaceReference(member, local(), types);
   }
+  for (const declarator of destructurings) rewriteDestructuring(declarator, local, types);
   return { sites, rewritten: members.length + destructurings.length };
 }
 

@@ -12,7 +12,8 @@ export interface PortFinding {
   port: string | undefined;
 }
 
-const AUTHORITY_START = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//;
+// `https://` or a scheme-relative `//`, which takes the page's scheme on the web.
+const AUTHORITY_START = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?\/\//;
 const AUTHORITY_END = /[/?#\\]/;
 
 export function findPort(parts: StringPart[]): PortFinding | undefined {
@@ -55,7 +56,7 @@ export function findPort(parts: StringPart[]): PortFinding | undefined {
   const later = rest.filter((part): part is string => part !== HOLE).join('');
   const laterAuthority = later.split(AUTHORITY_END)[0] ?? '';
   if (laterAuthority.includes('@')) return undefined;
-  return { origin, port: undefined };
+  return { origin: `${origin}…`, port: undefined };
 }
 
 /** The origin of a URL with a port, normalised for comparison with `allowedOrigins` entries. */

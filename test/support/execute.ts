@@ -35,7 +35,9 @@ export function execute(babel: typeof BabelCore, code: string, filename: string,
   const presets = [...options.presets];
   const syntax = syntaxFor(filename);
   if (presets.length === 0 && syntax.includes('typescript')) presets.push([require.resolve('@babel/preset-typescript'), { allExtensions: true, isTSX: syntax.includes('jsx') }]);
-  if (syntax.includes('jsx') && presets.length <= 1) presets.push(require.resolve('@babel/preset-react'));
+  const react = require.resolve('@babel/preset-react');
+  const has = (preset: BabelCore.PluginItem) => (Array.isArray(preset) ? preset[0] : preset) === react;
+  if (syntax.includes('jsx') && !presets.some(has)) presets.push(react);
   const compiled = babel.transformSync(code, {
     babelrc: false,
     configFile: false,

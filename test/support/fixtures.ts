@@ -10,6 +10,8 @@ export interface FixtureOptions {
   plugin?: Record<string, unknown>;
   /** Babel options beside the plugin: presets (names of installed presets) and sourceType. */
   babel?: { presets?: Array<string | [string, Record<string, unknown>]>; sourceType?: 'module' | 'script' | 'unambiguous' };
+  /** Babel options used instead of `babel` under @babel/core 8, whose presets take other options. */
+  babel8?: FixtureOptions['babel'];
   /** False when the code cannot run in the stub sandbox (it needs globals the sandbox lacks). */
   exec?: boolean;
 }
@@ -22,6 +24,9 @@ export interface Fixture {
   options: FixtureOptions;
   /** Expected output, absent when the fixture expects the transform to fail. */
   output: string | undefined;
+  /** Expected output under @babel/core 8 where its presets print differently (output.babel8.js). */
+  outputBabel8: string | undefined;
+  outputBabel8File: string;
   /** Expected message of the thrown error, for fixtures with error diagnostics. */
   error: string | undefined;
   diagnostics: unknown[] | undefined;
@@ -53,6 +58,8 @@ export function loadFixtures(): Fixture[] {
           input: readFileSync(inputFile, 'utf8'),
           options: options ? (JSON.parse(options) as FixtureOptions) : {},
           output: read(path.join(dir, outputName)),
+          outputBabel8: read(path.join(dir, outputName.replace('output', 'output.babel8'))),
+          outputBabel8File: path.join(dir, outputName.replace('output', 'output.babel8')),
           error: read(path.join(dir, 'error.txt')),
           diagnostics: diagnostics ? (JSON.parse(diagnostics) as unknown[]) : undefined,
         },

@@ -32,6 +32,8 @@ export function transformFixture(babel: typeof BabelCore, plugin: BabelCore.Plug
       babelrc: false,
       configFile: false,
       cwd: fixture.dir,
+      // Presets read the environment (preset-react 8 picks jsxDEV in development): fix it.
+      envName: 'test',
       filename: fixture.inputFile,
       sourceType: fixture.options.babel?.sourceType ?? 'module',
       parserOpts: presets.length === 0 ? { plugins: syntaxFor(fixture.inputFile) } : {},

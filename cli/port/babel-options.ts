@@ -1,0 +1,38 @@
+import * as babel from '@babel/core';
+import path from 'node:path';
+import plugin from '../../plugin/index.js';
+import type { Diagnostic } from '../../plugin/core/diagnostic.js';
+
+/** The options of the plugin when the mini-program has no Babel config of its own. */
+const DEFAULT_PLUGIN_OPTIONS = { globals: ['wx', 'qq', 'tt', 'swan'] };
+
+function isOurPlugin(item: babel.ConfigItem): boolean {
+  if (item.value === plugin) return true;
+  const resolved = item.file?.resolved ?? '';
+  return resolved.split(path.sep).includes('babel-plugin-wx-request');
+}
+
+/**
+ * The Babel options for one file: the mini-program's own config (or the one given with
+ * --config), with our plugin's `onDiagnostic` pointed at the port so every diagnostic is
+ * collected, and the plugin added when the config lacks it.
+ */
+export function babelOptionsFor(filename: string, root: string, configFile: string | undefined, onDiagnostic: (diagnostic: Diagnostic) => void): babel.TransformOptions | undefined {
+  const partial = babel.loadPartialConfig({ filename, cwd: root, root, configFile: configFile ?? undefined, babelrc: false, sourceType: undefined });
+  if (!partial) return undefined; // the config ignores this file
+  const options = partial.options;
+  const plugins = [...((options.plugins ?? []) as babel.ConfigItem[])];
+  const index = plugins.findIndex(isOurPlugin);
+  const own = index === -1 ? DEFAULT_PLUGIN_OPTIONS : (plugins[index]?.options as object | undefined);
+  const item = babel.createConfigItem([plugin, { ...own, onDiagnostic }], { type: 'plugin', dirname: root });
+  if (index === -1) plugins.push(item);
+  else plugins[index] = item;
+  return {
+    ...options,
+    plugins,
+    // Mini-program files are mostly CommonJS scripts; a config that says otherwise wins.
+    sourceType: options.sourceType ?? 'unambiguous',
+    configFile: false,
+    babelrc: false,
+  };
+}

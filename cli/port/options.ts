@@ -1,0 +1,48 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../usage-error.js';
+
+export interface PortOptions {
+  input: string;
+  outDir: string;
+  /** A Babel config file to use instead of the one found in the mini-program folder. */
+  config: string | undefined;
+  quiet: boolean;
+}
+
+export const PORT_USAGE = `Usage: wx-request port <mini-program dir> --out-dir <dir> [--config babel.config.js] [--quiet]
+
+Transforms every JavaScript/TypeScript file of a mini-program through Babel with
+babel-plugin-wx-request, copies every other file, writes source maps beside the output,
+prints the diagnostics and a summary, and exits 1 when an error was found.`;
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+export function parsePortOptions(argv: string[]): PortOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { 'out-dir': { type: 'string', short: 'o' }, config: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${PORT_USAGE}`);
+  }
+  const { positionals, values } = parsed;
+  if (positionals.length !== 1) throw new UsageError(`port takes exactly one mini-program directory; got ${positionals.length}.\n\n${PORT_USAGE}`);
+  if (!values['out-dir']) throw new UsageError(`port needs --out-dir <dir>: it never writes into its input.\n\n${PORT_USAGE}`);
+  const input = path.resolve(positionals[0] ?? '');
+  const outDir = path.resolve(values['out-dir']);
+  if (!existsSync(input) || !statSync(input).isDirectory()) throw new UsageError(`port: ${positionals[0]} is not a directory.`);
+  if (isInside(outDir, input)) {
+    throw new UsageError(`port: the output directory ${values['out-dir']} is inside the input ${positionals[0]}; choose a directory outside it.`);
+  }
+  const config = values.config === undefined ? undefined : path.resolve(values.config);
+  if (config !== undefined && !existsSync(config)) throw new UsageError(`port: the Babel config file ${values.config} does not exist.`);
+  return { input, outDir, config, quiet: values.quiet ?? false };
+}
