@@ -2,6 +2,7 @@ import * as babel from '@babel/core';
 import path from 'node:path';
 import plugin from '../../plugin/index.js';
 import type { Diagnostic } from '../../plugin/core/diagnostic.js';
+import { UsageError } from '../usage-error.js';
 
 /** The options of the plugin when the mini-program has no Babel config of its own. */
 const DEFAULT_PLUGIN_OPTIONS = { globals: ['wx', 'qq', 'tt', 'swan'] };
@@ -18,7 +19,14 @@ function isOurPlugin(item: babel.ConfigItem): boolean {
  * collected, and the plugin added when the config lacks it.
  */
 export function babelOptionsFor(filename: string, root: string, configFile: string | undefined, onDiagnostic: (diagnostic: Diagnostic) => void): babel.TransformOptions | undefined {
-  const partial = babel.loadPartialConfig({ filename, cwd: root, root, configFile: configFile ?? undefined, babelrc: false, sourceType: undefined });
+  let partial;
+  try {
+    partial = babel.loadPartialConfig({ filename, cwd: root, root, configFile: configFile ?? undefined, babelrc: false });
+  } catch (error) {
+    // A config that names a missing plugin or has bad options: the user's to fix, not a crash of ours.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new UsageError(`port: the Babel config for ${path.relative(root, filename) || filename} could not be loaded: ${reason}`);
+  }
   if (!partial) return undefined; // the config ignores this file
   const options = partial.options;
   const plugins = [...((options.plugins ?? []) as babel.ConfigItem[])];

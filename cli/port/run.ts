@@ -36,7 +36,7 @@ export function formatSummary(summary: PortSummary): string {
     plural(summary.errors, 'error'),
     plural(summary.warnings, 'warning'),
   ];
-  if (summary.unparsed > 0) parts.push(`${plural(summary.unparsed, 'file')} copied unchanged because they do not parse`);
+  if (summary.unparsed > 0) parts.push(`${plural(summary.unparsed, 'file')} copied unchanged because ${summary.unparsed === 1 ? 'it does' : 'they do'} not parse`);
   if (summary.skippedLinks > 0) parts.push(`${plural(summary.skippedLinks, 'symbolic link')} out of the tree not followed`);
   return `${parts.join(', ')}, in ${(summary.milliseconds / 1000).toFixed(2)} s.`;
 }

@@ -1,0 +1,117 @@
+import test from 'ava';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT } from './support/fixtures.js';
+
+const run = promisify(execFile);
+const bin = path.join(ROOT, 'bin/wx-request.js');
+
+async function port(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, 'port', ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** A messy but real-looking mini-program tree, written file by file so CRLF and BOM are exact. */
+function messyTree(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'wx-port-'));
+  const files: Record<string, string> = {
+    'app.json': '{ "pages": ["pages/index/index"] }\n',
+    'mixed.js': "import config from './config';\nconst util = require('./util');\nwx.request({ url: config.base + '/a' });\nmodule.exports = util;\n",
+    'script-only.js': "function init() { return 1; }\nfunction init() { return wx.request({ url: 'https://a.com/x' }); }\ninit();\n",
+    'decorated.js': "@observer\nclass Store {\n  load() { return wx.request({ url: 'https://a.com/store' }); }\n}\nexport default Store;\n",
+    'flow.js': "// @flow\nfunction load(id: number): void {\n  wx.request({ url: 'https://a.com/items/' + id });\n}\nmodule.exports = load;\n",
+    'typed.ts': "enum Method { Get = 'GET' }\nfunction first<T>(items: T[]): T | undefined { return items[0]; }\nexport const task = wx.request({ url: 'https://a.com/t', method: Method.Get });\nexport { first };\n",
+    'crlf-bom.js': "\uFEFFconst a = 1;\r\n\r\nwx.request({\r\n  url: 'https://a.com/x',\r\n  method: 'post',\r\n});\r\n",
+    'vendor.min.js': `!function(){var e=[${'0,'.repeat(20000)}1];wx.request({url:"https://sdk.example.com/log",data:{e:e}})}();\n`,
+    'miniprogram_npm/sdk/index.js': "module.exports = function track(e) { wx.request({ url: 'https://sdk.example.com/track', data: e }); };\n",
+    'broken.js': "wx.request({ url: 'https://a.com/' \nconst = ;\n",
+    'pages/index/index.wxml': '<view>hi</view>\n',
+    'pages/index/index.js': "const { request } = wx;\nPage({ onLoad() { request({ url: 'https://a.com/p' }); } });\n",
+  };
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+
+test('port gets through a messy tree whole: rewrites, reports, copies what does not parse', async (t) => {
+  const input = messyTree();
+  const outDir = `${input}-web`;
+  const outside = mkdtempSync(path.join(tmpdir(), 'wx-outside-'));
+  writeFileSync(path.join(outside, 'secret.js'), "wx.request({ url: 'https://secret/' });\n");
+  symlinkSync(path.join(outside, 'secret.js'), path.join(input, 'linked-secret.js'));
+
+  const result = await port([input, '--out-dir', outDir]);
+  t.is(result.code, 1, 'the lowercase method and the parse error are errors');
+  const read = (name: string) => readFileSync(path.join(outDir, name), 'utf8');
+
+  for (const name of ['mixed.js', 'script-only.js', 'decorated.js', 'flow.js', 'typed.ts', 'vendor.min.js', 'miniprogram_npm/sdk/index.js', 'pages/index/index.js']) {
+    t.notRegex(read(name), /wx\.request|\{ request \} = wx/, `${name} is rewritten`);
+    t.regex(read(name), /_request/, `${name} calls the runtime`);
+    t.true(existsSync(path.join(outDir, `${name}.map`)), `${name} has a source map`);
+  }
+  t.regex(read('mixed.js'), /^import \{ request as _request \}/m, 'a file with import syntax gets an import');
+  t.regex(read('miniprogram_npm/sdk/index.js'), /require\("babel-plugin-wx-request\/runtime"\)/, 'a CommonJS SDK gets a require');
+  t.regex(read('flow.js'), /id: number/, 'Flow annotations are kept');
+  t.regex(read('typed.ts'), /enum Method/, 'TypeScript stays TypeScript');
+  t.is(read('app.json'), '{ "pages": ["pages/index/index"] }\n');
+  t.is(read('pages/index/index.wxml'), '<view>hi</view>\n');
+  t.is(read('broken.js'), "wx.request({ url: 'https://a.com/' \nconst = ;\n", 'a file that does not parse is copied unchanged');
+  t.is(read('crlf-bom.js'), readFileSync(path.join(input, 'crlf-bom.js'), 'utf8'), 'a file with an error is copied unchanged');
+  t.false(existsSync(path.join(outDir, 'linked-secret.js')), 'a symbolic link out of the tree is not followed');
+
+  t.regex(result.stdout, /crlf-bom\.js:5:11 {2}error {2}method "post" is not uppercase/, 'CRLF and BOM keep positions right');
+  t.regex(result.stdout, /broken\.js:2:1 {2}error {2}.*the file does not parse, so it was copied unchanged.* {2}parse-error/);
+  t.regex(result.stdout, /ported 10 source files \(8 wx\.request references rewritten\), copied 2 other files, 2 errors, 0 warnings, 1 file copied unchanged because it does not parse, 1 symbolic link out of the tree not followed, in \d+\.\d\d s\./);
+  t.regex(result.stderr, /linked-secret\.js is a symbolic link out of/);
+  t.false(existsSync(path.join(input, 'mixed.js.map')), 'the input is never written');
+});
+
+test('port refuses an output directory inside its input, and bad usage exits 2 with the reason', async (t) => {
+  const input = messyTree();
+  const inside = await port([input, '--out-dir', path.join(input, 'web')]);
+  t.is(inside.code, 2);
+  t.regex(inside.stderr, /the output directory .* is inside the input .*; choose a directory outside it/);
+  t.is((await port([input, '--out-dir', input])).code, 2);
+  const missing = await port([input]);
+  t.is(missing.code, 2);
+  t.regex(missing.stderr, /port needs --out-dir <dir>/);
+  const unknownFlag = await port([input, '--out', 'x']);
+  t.is(unknownFlag.code, 2);
+  t.regex(unknownFlag.stderr, /Unknown option '--out'/);
+  t.notRegex(unknownFlag.stderr, /\n\s+at /, 'no stack trace');
+  const notADirectory = await port(['nope', '--out-dir', '/tmp/x']);
+  t.regex(notADirectory.stderr, /port: nope is not a directory/);
+});
+
+test('port uses the mini-program own babel.config.js when it has one', async (t) => {
+  // Inside the repository, so the config's 'babel-plugin-wx-request' resolves as in a user's project.
+  mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+  const input = mkdtempSync(path.join(ROOT, '.tmp', 'own-config-'));
+  writeFileSync(path.join(input, 'babel.config.json'), JSON.stringify({ plugins: [['babel-plugin-wx-request', { runtime: './web/request.js', rules: { 'unknown-option': 'off' } }]] }));
+  writeFileSync(path.join(input, 'a.js'), "wx.request({ url: 'https://a.com/', headers: {} });\nmodule.exports = 1;\n");
+  const outDir = `${input}-web`;
+  const result = await port([input, '--out-dir', outDir]);
+  t.is(result.code, 0, result.stdout + result.stderr);
+  t.regex(readFileSync(path.join(outDir, 'a.js'), 'utf8'), /require\("\.\/web\/request\.js"\)/);
+  t.notRegex(result.stdout, /unknown-option/);
+});
+
+test('a Babel config that cannot be loaded is a clear usage error, not a crash', async (t) => {
+  const input = mkdtempSync(path.join(tmpdir(), 'wx-bad-config-'));
+  writeFileSync(path.join(input, 'babel.config.json'), JSON.stringify({ plugins: ['babel-plugin-does-not-exist'] }));
+  writeFileSync(path.join(input, 'a.js'), "wx.request({ url: 'https://a.com/' });\n");
+  const result = await port([input, '--out-dir', `${input}-web`]);
+  t.is(result.code, 2);
+  t.regex(result.stderr, /port: the Babel config for a\.js could not be loaded: Cannot find module 'babel-plugin-does-not-exist'/);
+  t.notRegex(result.stderr, /\n\s+at /);
+});
