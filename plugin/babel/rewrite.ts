@@ -12,8 +12,10 @@ function withLocation<T extends t.Node>(node: T, from: t.Node): T {
 }
 
 /**
- * Replaces `wx.request` (any spelling) by the runtime's local name. An optional chain whose only
- * `?.` was on `wx` ends there: `wx?.request(o)` becomes the plain call `_request(o)`.
+ * Replaces `wx.request` (any spelling) by the runtime's local name. The runtime's function is
+ * never nullish, so the optional links that guarded `wx` or `request` go: `wx?.request(o)` and
+ * `wx.request?.(o)` both become the plain call `_request(o)`, and so do the links after them
+ * until a `?.` that guards something else.
  */
 export function replaceReference(path: NodePath, local: t.Identifier, types: Types): void {
   path.replaceWith(withLocation(local, path.node));
@@ -21,10 +23,12 @@ export function replaceReference(path: NodePath, local: t.Identifier, types: Typ
   for (;;) {
     const parent = link.parentPath;
     if (!parent) return;
-    if (parent.isOptionalMemberExpression() && link.key === 'object' && !parent.node.optional) {
+    // Only the first link after the reference may drop its own `?.`: it guards our function.
+    const guardsReference = link === path;
+    if (parent.isOptionalMemberExpression() && link.key === 'object' && (!parent.node.optional || guardsReference)) {
       const { property, computed } = parent.node;
       parent.replaceWith(withLocation(types.memberExpression(parent.node.object, property, computed), parent.node));
-    } else if (parent.isOptionalCallExpression() && link.key === 'callee' && !parent.node.optional) {
+    } else if (parent.isOptionalCallExpression() && link.key === 'callee' && (!parent.node.optional || guardsReference)) {
       parent.replaceWith(withLocation(types.callExpression(parent.node.callee, parent.node.arguments), parent.node));
     } else {
       return;
