@@ -76,7 +76,7 @@ test('errors throw once per file, listing every error with file:line:column and 
     ),
   );
   t.deepEqual(seen.sort(), ['method-uppercase', 'no-referer-header', 'unknown-option', 'url-no-port']);
-  t.regex(error.message, /3 wx\.request errors in src\/page\.js/);
+  t.regex(error.message, /3 wx\.request errors to fix/);
   t.regex(error.message, /src\/page\.js:1:19 {2}error {2}URL origin "https:\/\/a\.com:8080" has port 8080/);
   t.regex(error.message, /src\/page\.js:1:50 {2}error {2}method "post" is not uppercase/);
   t.regex(error.message, /src\/page\.js:2:47 {2}error {2}header "Referer" cannot be set/);

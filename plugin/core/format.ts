@@ -19,9 +19,12 @@ export function formatDiagnostic(diagnostic: Diagnostic, source?: string): strin
   return source === undefined ? head : `${head}\n${codeFrame(source, diagnostic)}`;
 }
 
-/** The message of the one error thrown for a file: every error, so all are fixed in one round. */
-export function formatErrors(file: string, errors: readonly Diagnostic[], source: string): string {
+/**
+ * The message of the one error thrown for a file: every error, so all are fixed in one round.
+ * Babel puts the file's path in front of it; each line names the file again for editors.
+ */
+export function formatErrors(errors: readonly Diagnostic[], source: string): string {
   const count = errors.length === 1 ? '1 wx.request error' : `${errors.length} wx.request errors`;
   const body = errors.map((error) => formatDiagnostic(error, source)).join('\n\n');
-  return `${count} in ${file} (rule ids in the last column; see the README of babel-plugin-wx-request):\n\n${body}\n`;
+  return `${count} to fix (file:line:column, severity, message, rule id; the rules are in the README of babel-plugin-wx-request):\n\n${body}\n`;
 }

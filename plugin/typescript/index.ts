@@ -1,0 +1,42 @@
+import ts from 'typescript';
+import { resolveOptions, type WxRequestOptions } from '../core/options.js';
+import type { Ts } from './syntax.js';
+import { diagnoseSourceFile, toTsDiagnostic, transformSourceFile } from './transformer.js';
+
+// `typescript` is CommonJS: its default export is the namespace itself.
+const api = ts as unknown as Ts;
+
+/**
+ * babel-plugin-wx-request/typescript: the same rewrite and the same build-time rules as the Babel
+ * plugin, as a TypeScript transformer for pipelines that compile with TypeScript itself:
+ *
+ *     program.emit(undefined, undefined, undefined, false, { before: [createTransformer(program)] });
+ *
+ * With a program, identifiers are resolved through its type checker, so a method or base URL
+ * imported from another file is known too. As in the Babel plugin, every diagnostic goes to
+ * `onDiagnostic` when given; otherwise warnings are printed to stderr and a file with errors
+ * throws one WxRequestRuleError listing them all. `getDiagnostics(program)` returns the same
+ * diagnostics as `ts.Diagnostic`s, to print beside `ts.getPreEmitDiagnostics(program)`.
+ */
+export function createTransformer(program?: ts.Program, options?: WxRequestOptions): ts.TransformerFactory<ts.SourceFile> {
+  const resolved = resolveOptions(options);
+  return (context) => (sourceFile) => transformSourceFile({ ts: api, options: resolved, program }, context, sourceFile);
+}
+
+/**
+ * The diagnostics of every source file of a program as `ts.Diagnostic`s (category Error or
+ * Warning, code 99100 + rule index, `source: 'wx-request'`); rules set to 'off' give none.
+ */
+export function getDiagnostics(program: ts.Program, options?: Omit<WxRequestOptions, 'onDiagnostic'>): ts.Diagnostic[] {
+  const resolved = resolveOptions(options);
+  return program
+    .getSourceFiles()
+    .filter((sourceFile) => !sourceFile.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sourceFile))
+    .flatMap((sourceFile) => diagnoseSourceFile(api, sourceFile, resolved, program).map((diagnostic) => toTsDiagnostic(api, diagnostic, sourceFile) as ts.Diagnostic));
+}
+
+export default createTransformer;
+export type { WxRequestOptions };
+export type { Diagnostic, Severity, SeveritySetting } from '../core/diagnostic.js';
+export { DIAGNOSTIC_CODE_BASE } from './transformer.js';
+export { WxRequestRuleError } from '../rule-error.js';

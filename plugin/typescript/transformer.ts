@@ -1,0 +1,205 @@
+import type * as TS from 'typescript';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { checkCallSites } from '../core/engine.js';
+import type { ResolvedOptions } from '../core/options.js';
+import { RULE_IDS } from '../core/rules/index.js';
+import { displayPath } from '../display-path.js';
+import { reportDiagnostics } from '../report.js';
+import { analyzeSourceFile, FrontEnd, type Analysis } from './analyze.js';
+import { CheckerResolver, LexicalResolver, type Resolver } from './scope.js';
+import { isMemberAccess, isReferenceIdentifier, mayReferenceRequest, parentOf, unwrap, type Ts } from './syntax.js';
+
+/** Diagnostic codes of the transformer's `ts.Diagnostic`s: 99100 + the rule's index. */
+export const DIAGNOSTIC_CODE_BASE = 99100;
+
+const MODULE_SYNTAX_COMMONJS = ['require', 'module', 'exports'];
+
+/** Whether the import of the runtime must be a `require` in the module kind being emitted. */
+export function emitsRequire(ts: Ts, sourceFile: TS.SourceFile, compilerOptions: TS.CompilerOptions, resolver: Resolver): boolean {
+  const kind = compilerOptions.module;
+  const { ModuleKind } = ts;
+  if (kind === ModuleKind.CommonJS || kind === ModuleKind.AMD || kind === ModuleKind.UMD || kind === ModuleKind.System || kind === ModuleKind.None) return true;
+  if (kind !== undefined && kind >= ModuleKind.Node16 && kind <= ModuleKind.NodeNext) {
+    const format = sourceFile.impliedNodeFormat;
+    if (format !== undefined) return format === ModuleKind.CommonJS;
+    if (/\.c[jt]sx?$/.test(sourceFile.fileName)) return true;
+    if (/\.m[jt]sx?$/.test(sourceFile.fileName)) return false;
+  }
+  // ES module kinds and `preserve`: the file keeps its own syntax. A file with no import or export
+  // that uses require/module/exports is CommonJS (mini-program code), as the Babel plugin decides.
+  if (ts.isExternalModule(sourceFile)) return false;
+  let commonJs = false;
+  const visit = (node: TS.Node): void => {
+    if (commonJs) return;
+    if (ts.isIdentifier(node) && MODULE_SYNTAX_COMMONJS.includes(node.text) && isReferenceIdentifier(ts, node) && resolver.isGlobal(node)) commonJs = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return commonJs;
+}
+
+/** A name for the runtime's function that clashes with no identifier of the file: `_request`, `_request2`… */
+function uniqueName(ts: Ts, sourceFile: TS.SourceFile): string {
+  const used = new Set<string>();
+  const visit = (node: TS.Node): void => {
+    if (ts.isIdentifier(node)) used.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  if (!used.has('_request')) return '_request';
+  for (let index = 2; ; index += 1) if (!used.has(`_request${index}`)) return `_request${index}`;
+}
+
+/** A rule engine diagnostic as a TypeScript one, for `emitResult.diagnostics` and editors. */
+export function toTsDiagnostic(ts: Ts, diagnostic: Diagnostic, sourceFile: TS.SourceFile): TS.Diagnostic {
+  const position = (line: number, column: number) => {
+    try {
+      return sourceFile.getPositionOfLineAndCharacter(line - 1, column - 1);
+    } catch {
+      return 0;
+    }
+  };
+  const start = position(diagnostic.line, diagnostic.column);
+  const end = position(diagnostic.endLine, diagnostic.endColumn);
+  return {
+    file: sourceFile,
+    start,
+    length: Math.max(0, end - start),
+    messageText: `${diagnostic.message} (${diagnostic.ruleId})`,
+    category: diagnostic.severity === 'error' ? ts.DiagnosticCategory.Error : ts.DiagnosticCategory.Warning,
+    code: DIAGNOSTIC_CODE_BASE + Math.max(0, RULE_IDS.indexOf(diagnostic.ruleId)),
+    source: 'wx-request',
+  };
+}
+
+export interface TransformSettings {
+  ts: Ts;
+  options: ResolvedOptions;
+  program: TS.Program | undefined;
+}
+
+/** The resolver a file gets: the type checker when the file belongs to the program, else its own scopes. */
+export function resolverFor(ts: Ts, sourceFile: TS.SourceFile, program: TS.Program | undefined): Resolver {
+  if (program && program.getSourceFile(sourceFile.fileName) === sourceFile) return new CheckerResolver(ts, program.getTypeChecker(), sourceFile, false);
+  return new LexicalResolver(ts, sourceFile);
+}
+
+/** Like the Babel plugin: `onDiagnostic` gets every diagnostic, else warnings go to stderr and errors are thrown. */
+function report(diagnostics: Diagnostic[], sourceFile: TS.SourceFile, file: string, options: ResolvedOptions): void {
+  if (diagnostics.length > 0) reportDiagnostics(diagnostics, file, sourceFile.text, options);
+}
+
+/** The diagnostics of one file, as the transformer would report them. */
+export function diagnoseSourceFile(ts: Ts, sourceFile: TS.SourceFile, options: ResolvedOptions, program: TS.Program | undefined): Diagnostic[] {
+  if (!mayReferenceRequest(sourceFile.text, options.globals)) return [];
+  const file = displayPath(sourceFile.fileName, program?.getCurrentDirectory() ?? process.cwd());
+  const analysis = analyzeSourceFile({ ts, sourceFile, file, globals: options.globals, resolver: resolverFor(ts, sourceFile, program) });
+  return checkCallSites(analysis.sites, options);
+}
+
+/** Replaces the references, splits the destructurings and adds the runtime's import. */
+function rewrite(ts: Ts, context: TS.TransformationContext, sourceFile: TS.SourceFile, analysis: Analysis, frontEnd: FrontEnd, settings: TransformSettings, resolver: Resolver): TS.SourceFile {
+  const factory = context.factory;
+  const local = uniqueName(ts, sourceFile);
+  const references = new Set<TS.Node>(analysis.references);
+  const destructurings = new Set<TS.Node>(analysis.destructurings);
+  // Nodes whose optional chain ended at a replaced reference: `wx?.request(o)` becomes `_request(o)`.
+  const plain = new Set<TS.Node>();
+  const runtimeName = () => factory.createIdentifier(local);
+  // `wx.request.call(wx, o)`: the global passed as `this` does not exist on the web; the runtime ignores `this`.
+  const globalThisArguments = new Set<TS.Node>();
+  for (const reference of analysis.references) {
+    const { parent, child } = parentOf(ts, reference);
+    if (!parent || !isMemberAccess(ts, parent) || parent.expression !== child) continue;
+    const method = frontEnd.memberName(parent);
+    const outer = parentOf(ts, parent);
+    if ((method !== 'call' && method !== 'apply') || !outer.parent || !ts.isCallExpression(outer.parent) || outer.parent.expression !== outer.child) continue;
+    const self = outer.parent.arguments[0];
+    if (self && !ts.isSpreadElement(self) && frontEnd.isGlobalObject(self)) globalThisArguments.add(self);
+  }
+
+  const visitor = (node: TS.Node): TS.VisitResult<TS.Node> => {
+    if (references.has(node)) {
+      plain.add(node);
+      return ts.setOriginalNode(ts.setTextRange(runtimeName(), node), node);
+    }
+    if (globalThisArguments.has(node)) return ts.setOriginalNode(ts.setTextRange(factory.createVoidZero(), node), node);
+    if (ts.isVariableDeclarationList(node) && node.declarations.some((declaration) => destructurings.has(declaration))) {
+      const declarations: TS.VariableDeclaration[] = [];
+      for (const declaration of node.declarations) {
+        if (!destructurings.has(declaration)) {
+          declarations.push(ts.visitNode(declaration, visitor, ts.isVariableDeclaration) as TS.VariableDeclaration);
+          continue;
+        }
+        const pattern = declaration.name as TS.ObjectBindingPattern;
+        const others: TS.BindingElement[] = [];
+        for (const element of pattern.elements) {
+          if (!frontEnd.isRequestPatternElement(element)) {
+            others.push(ts.visitNode(element, visitor, ts.isBindingElement) as TS.BindingElement);
+            continue;
+          }
+          // The runtime always provides request, so a default value never applies.
+          const name = ts.visitNode(element.name, visitor, ts.isBindingName) as TS.BindingName;
+          declarations.push(ts.setOriginalNode(ts.setTextRange(factory.createVariableDeclaration(name, undefined, undefined, runtimeName()), element), element));
+        }
+        if (others.length > 0) {
+          declarations.push(
+            factory.updateVariableDeclaration(
+              declaration,
+              factory.updateObjectBindingPattern(pattern, others),
+              declaration.exclamationToken,
+              declaration.type,
+              ts.visitNode(declaration.initializer, visitor, ts.isExpression) as TS.Expression,
+            ),
+          );
+        }
+      }
+      return factory.updateVariableDeclarationList(node, declarations);
+    }
+    const visited = ts.visitEachChild(node, visitor, context);
+    if (ts.isOptionalChain(node) && !('questionDotToken' in node && node.questionDotToken) && plain.has(node.expression)) {
+      plain.add(node);
+      if (ts.isPropertyAccessExpression(visited)) return ts.setOriginalNode(ts.setTextRange(factory.createPropertyAccessExpression(visited.expression, visited.name), node), node);
+      if (ts.isElementAccessExpression(visited)) return ts.setOriginalNode(ts.setTextRange(factory.createElementAccessExpression(visited.expression, visited.argumentExpression), node), node);
+      if (ts.isCallExpression(visited)) return ts.setOriginalNode(ts.setTextRange(factory.createCallExpression(visited.expression, visited.typeArguments, visited.arguments), node), node);
+    }
+    return visited;
+  };
+
+  const transformed = ts.visitEachChild(sourceFile, visitor, context);
+  const runtime = factory.createStringLiteral(settings.options.runtime);
+  const compilerOptions = context.getCompilerOptions();
+  const statement: TS.Statement = emitsRequire(ts, sourceFile, compilerOptions, resolver)
+    ? factory.createVariableStatement(
+        undefined,
+        factory.createVariableDeclarationList([
+          factory.createVariableDeclaration(local, undefined, undefined, factory.createPropertyAccessExpression(factory.createCallExpression(factory.createIdentifier('require'), undefined, [runtime]), 'request')),
+        ]),
+      )
+    : factory.createImportDeclaration(
+        undefined,
+        factory.createImportClause(undefined, undefined, factory.createNamedImports([factory.createImportSpecifier(false, factory.createIdentifier('request'), factory.createIdentifier(local))])),
+        runtime,
+      );
+  const statements = [...transformed.statements];
+  let at = 0;
+  for (let statement = statements[at]; statement && ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression); statement = statements[at]) at += 1;
+  statements.splice(at, 0, statement);
+  return factory.updateSourceFile(transformed, statements);
+}
+
+/** One file through the front end, the rule engine, the reporting and the rewrite. */
+export function transformSourceFile(settings: TransformSettings, context: TS.TransformationContext, sourceFile: TS.SourceFile): TS.SourceFile {
+  const { ts, options, program } = settings;
+  // A file that never says "request" cannot reach wx.request.
+  if (!mayReferenceRequest(sourceFile.text, options.globals)) return sourceFile;
+  const file = displayPath(sourceFile.fileName, program?.getCurrentDirectory() ?? process.cwd());
+  const resolver = resolverFor(ts, sourceFile, program);
+  const frontEnd = new FrontEnd({ ts, sourceFile, file, globals: options.globals, resolver });
+  const analysis = frontEnd.analyze();
+  report(checkCallSites(analysis.sites, options), sourceFile, file, options);
+  if (analysis.references.length === 0 && analysis.destructurings.length === 0) return sourceFile;
+  return rewrite(ts, context, sourceFile, analysis, frontEnd, settings, resolver);
+}
+
+export { analyzeSourceFile };
