@@ -115,3 +115,12 @@ test('a Babel config that cannot be loaded is a clear usage error, not a crash',
   t.regex(result.stderr, /port: the Babel config for a\.js could not be loaded: Cannot find module 'babel-plugin-does-not-exist'/);
   t.notRegex(result.stderr, /\n\s+at /);
 });
+
+test('a tree of more than 300 files gets a progress line', async (t) => {
+  const input = mkdtempSync(path.join(tmpdir(), 'wx-big-'));
+  for (let index = 0; index < 320; index++) writeFileSync(path.join(input, `page${index}.js`), index % 10 === 0 ? "wx.request({ url: 'https://a.com/' });\n" : 'module.exports = 1;\n');
+  const result = await port([input, '--out-dir', `${input}-web`]);
+  t.is(result.code, 0);
+  t.regex(result.stderr, /wx-request port: 100\/320 files…/);
+  t.regex(result.stdout, /ported 320 source files \(32 wx\.request references rewritten\)/);
+});
