@@ -1,9 +1,12 @@
 import { babel } from '@rollup/plugin-babel';
-import commonjs from '@rollup/plugin-commonjs';
+import commonjsPlugin from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup, type Plugin } from 'rollup';
+
+// The package's types describe its CommonJS build; under NodeNext the default import is the namespace type.
+const commonjs = commonjsPlugin as unknown as typeof commonjsPlugin.default;
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

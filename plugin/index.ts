@@ -14,6 +14,8 @@ import { reportDiagnostics } from './report.js';
 const plugin = declare((api, rawOptions): PluginObj => {
   api.assertVersion('^7.29.0 || ^8.0.0');
   const options = resolveOptions(rawOptions);
+  // Bundlers that handle ES modules themselves say so; an `import` is then always safe to add.
+  const callerSupportsEsm = api.caller((caller) => Boolean(caller && 'supportsStaticESM' in caller && caller.supportsStaticESM));
   return {
     name: 'wx-request',
     visitor: {
@@ -22,7 +24,7 @@ const plugin = declare((api, rawOptions): PluginObj => {
         // A file that never says "request" cannot reach wx.request: skip it without a traversal.
         if (!mayReferenceRequest(source, options.globals)) return;
         const file = displayPath(state.filename, state.cwd);
-        const { sites, rewritten } = transformProgram(program, file, options, api.types);
+        const { sites, rewritten } = transformProgram(program, file, options, api.types, callerSupportsEsm);
         const diagnostics = checkCallSites(sites, options);
         // Tools (wx-request port, bundler integrations) read the counts from result.metadata.
         Object.assign(state.file.metadata, { wxRequest: { rewritten, callSites: sites.length, diagnostics } });

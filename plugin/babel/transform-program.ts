@@ -17,7 +17,7 @@ export interface ProgramResult {
  * rewrites. It runs from `Program` enter in a traversal of its own, so no other plugin (preset-env
  * lowering `wx?.request`, preset-typescript) has touched the code yet, whatever the order.
  */
-export function transformProgram(program: NodePath<t.Program>, file: string, options: ResolvedOptions, types: typeof t): ProgramResult {
+export function transformProgram(program: NodePath<t.Program>, file: string, options: ResolvedOptions, types: typeof t, callerSupportsEsm: boolean): ProgramResult {
   const members: NodePath[] = [];
   const destructurings: NodePath<t.VariableDeclarator>[] = [];
   program.traverse({
@@ -39,7 +39,7 @@ export function transformProgram(program: NodePath<t.Program>, file: string, opt
     ...members.flatMap((member) => callsThrough(member)),
     ...destructurings.flatMap((declarator) => destructuredTargets(declarator).flatMap((target) => callsOfBinding(target))),
   ].map(describe);
-  const local = runtimeImporter(program, options.runtime, types);
+  const local = runtimeImporter(program, options.runtime, types, callerSupportsEsm);
   for (const member of members) {
     const self = thisArgument(member);
     if (self && isGlobalObject(self, options.globals)) replaceGlobalThisArgument(self, types);

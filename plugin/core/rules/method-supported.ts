@@ -1,10 +1,7 @@
 import { isUnknown, knownText } from '../call-site.js';
+import { methodSupportedMessage } from './messages.js';
 import { SUPPORTED_METHODS, isSupportedMethod } from './methods.js';
 import type { Rule } from './rule.js';
-
-export function methodSupportedMessage(method: string): string {
-  return `method "${method}" is not supported by wx.request: use one of ${SUPPORTED_METHODS.join(', ')}.`;
-}
 
 export const methodSupported: Rule = {
   id: 'method-supported',

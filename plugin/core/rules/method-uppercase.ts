@@ -1,10 +1,7 @@
 import { isUnknown, knownText } from '../call-site.js';
+import { methodUppercaseMessage } from './messages.js';
 import { isSupportedMethod } from './methods.js';
 import type { Rule } from './rule.js';
-
-export function methodUppercaseMessage(method: string): string {
-  return `method "${method}" is not uppercase: WeChat rejects it. Write "${method.toUpperCase()}".`;
-}
 
 export const methodUppercase: Rule = {
   id: 'method-uppercase',

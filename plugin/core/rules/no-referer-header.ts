@@ -1,9 +1,6 @@
 import { isUnknown } from '../call-site.js';
+import { refererMessage } from './messages.js';
 import type { Rule } from './rule.js';
-
-export function refererMessage(name: string): string {
-  return `header "${name}" cannot be set: WeChat forbids the Referer header and the browser sets its own. Remove it.`;
-}
 
 export const noRefererHeader: Rule = {
   id: 'no-referer-header',

@@ -1,13 +1,6 @@
 import { isUnknown } from '../call-site.js';
+import { MAX_TIMEOUT, timeoutRangeMessage } from './messages.js';
 import type { Rule } from './rule.js';
-
-export const MAX_TIMEOUT = 60000;
-
-export function timeoutRangeMessage(timeout: number): string {
-  return timeout > MAX_TIMEOUT
-    ? `timeout ${timeout} is above WeChat's maximum of ${MAX_TIMEOUT} ms: it is capped at ${MAX_TIMEOUT}. Use at most ${MAX_TIMEOUT}.`
-    : `timeout ${timeout} is not a positive number of milliseconds: use a value from 1 to ${MAX_TIMEOUT}.`;
-}
 
 export const timeoutRange: Rule = {
   id: 'timeout-range',

@@ -1,14 +1,7 @@
 import { isUnknown } from '../call-site.js';
-import { findPort, normaliseOrigin, type PortFinding } from '../url-port.js';
+import { findPort, normaliseOrigin } from '../url-port.js';
+import { urlNoPortMessage } from './messages.js';
 import type { Rule } from './rule.js';
-
-export function urlNoPortMessage(finding: PortFinding): string {
-  const port = finding.port === undefined ? 'a port' : `port ${finding.port}`;
-  return (
-    `URL origin "${finding.origin}" has ${port}: WeChat refuses URLs with a port, default ports included. ` +
-    `Remove the port, or list the origin in allowedOrigins if the domain is registered with its port.`
-  );
-}
 
 export const urlNoPort: Rule = {
   id: 'url-no-port',

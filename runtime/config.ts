@@ -1,0 +1,25 @@
+import { MAX_TIMEOUT } from '../plugin/core/rules/messages.js';
+import { fetchTransport } from './transport/fetch.js';
+import type { Transport } from './types.js';
+
+/** The app-wide settings, changed through configure(). */
+export interface Config {
+  maxConcurrent: number;
+  /** Default timeout in ms, at most MAX_TIMEOUT. */
+  timeout: number;
+  /** Normalised origins whose port is allowed. */
+  allowedOrigins: Set<string>;
+  transport: Transport;
+}
+
+export const config: Config = {
+  maxConcurrent: 10,
+  timeout: MAX_TIMEOUT,
+  allowedOrigins: new Set(),
+  transport: fetchTransport,
+};
+
+/** A positive timeout capped at MAX_TIMEOUT; anything else (0, negative, NaN, not a number) gives `fallback`. */
+export function capTimeout(timeout: unknown, fallback: number): number {
+  return typeof timeout == 'number' && timeout > 0 ? Math.min(timeout, MAX_TIMEOUT) : fallback;
+}

@@ -1,0 +1,27 @@
+import { normaliseOrigin } from '../plugin/core/url-port.js';
+import { capTimeout, config } from './config.js';
+import { pump } from './limiter.js';
+import type { ConfigureOptions } from './types.js';
+
+function invalid(name: string, expected: string): never {
+  throw new TypeError(`configure: ${name} must be ${expected}`);
+}
+
+/** App-wide settings; each given option replaces the current value, the others stay as they are. */
+export function configure(options: ConfigureOptions): void {
+  const { maxConcurrent, timeout, allowedOrigins, transport } = options;
+  if (maxConcurrent !== undefined) {
+    if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) invalid('maxConcurrent', 'an integer of at least 1');
+    config.maxConcurrent = maxConcurrent;
+  }
+  if (timeout !== undefined) config.timeout = capTimeout(timeout, 0) || invalid('timeout', 'a positive number of ms');
+  if (allowedOrigins !== undefined) {
+    if (!Array.isArray(allowedOrigins)) invalid('allowedOrigins', 'an array of origins');
+    config.allowedOrigins = new Set(allowedOrigins.map(normaliseOrigin));
+  }
+  if (transport !== undefined) {
+    if (typeof transport != 'function') invalid('transport', 'a function');
+    config.transport = transport;
+  }
+  pump(); // a larger maxConcurrent lets queued requests start now
+}

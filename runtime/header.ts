@@ -1,0 +1,52 @@
+import { failure } from './results.js';
+import type { AnyObject } from './types.js';
+
+// RFC 9110 token: the characters a header name may use.
+const TOKEN = /^[!#$%&'*+.^`|~\w-]+$/;
+
+/**
+ * The request headers to send: lower-case names (HTTP names are case-insensitive; when the caller
+ * writes one name in two cases the last wins), values as strings, `undefined`/`null` values left
+ * out, Referer dropped in any case. An invalid name or a CR/LF/NUL in a value throws a Failure:
+ * nothing is sent.
+ */
+export function requestHeaders(header: AnyObject | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (header && typeof header == 'object') {
+    for (const name of Object.keys(header)) {
+      const value: unknown = header[name];
+      if (value == null) continue;
+      if (!TOKEN.test(name)) throw failure(`header name "${name}" is not a valid HTTP header name`);
+      const text = String(value);
+      if (/[\r\n\0]/.test(text)) throw failure(`header "${name}" has a CR, LF or NUL character in its value`);
+      const key = name.toLowerCase();
+      if (key != 'referer') headers[key] = text;
+    }
+  }
+  return headers;
+}
+
+// The own key of the header object that `name` reads: the lower-case one when it exists.
+const own = (target: AnyObject, name: string | symbol) =>
+  typeof name == 'string' && Object.hasOwn(target, name.toLowerCase()) ? name.toLowerCase() : name;
+
+const caseInsensitive: ProxyHandler<AnyObject> = {
+  get: (target, name) => target[own(target, name) as string],
+  has: (target, name) => own(target, name) in target,
+  set: (target, name, value) => ((target[own(target, name) as string] = value), true),
+  deleteProperty: (target, name) => delete target[own(target, name) as string],
+  getOwnPropertyDescriptor: (target, name) => Reflect.getOwnPropertyDescriptor(target, own(target, name)),
+};
+
+/**
+ * The response header object: one lower-case key per header (repeated headers joined with ", "),
+ * read, written, tested (`in`, `Object.hasOwn`) and deleted in any letter case.
+ */
+export function responseHeader(entries: Iterable<[string, string]>): AnyObject {
+  const target: AnyObject = {};
+  for (const [name, value] of entries) {
+    const key = name.toLowerCase();
+    target[key] = Object.hasOwn(target, key) ? `${target[key]}, ${value}` : value;
+  }
+  return new Proxy(target, caseInsensitive);
+}

@@ -1,0 +1,39 @@
+import type { Method } from '../types.js';
+
+/**
+ * The transport contract. The default is the fetch transport; `configure({ transport })` plugs in
+ * another one (an XMLHttpRequest one, a test double, a Node http one...).
+ *
+ * The runtime calls the transport once per request, when the request leaves the queue, with a
+ * request already validated and serialised. The transport resolves once the status and headers are
+ * known, and rejects when no response arrived: the errMsg is `request:fail <reason>`, the reason
+ * being the error's `cause.message`, else `cause.code`, else its `message`. The body reader
+ * rejects the same way when the connection is cut. It must stop work when `signal` aborts
+ * (abort or timeout); what it resolves or rejects after that is ignored.
+ */
+export interface TransportRequest {
+  url: string;
+  method: Method;
+  /** Lower-case names, validated, Referer removed, content-type set when a body is sent. */
+  headers: Record<string, string>;
+  body: string | ArrayBuffer | ArrayBufferView | undefined;
+  redirect: 'follow' | 'manual';
+  signal: AbortSignal;
+}
+
+/** Reads the body chunk by chunk: the shape of a `ReadableStreamDefaultReader<Uint8Array>`. */
+export interface BodyReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
+}
+
+export interface TransportResponse {
+  statusCode: number;
+  /** Header name/value pairs in any case; a name may repeat (its values are joined with ", "). */
+  headers: Iterable<[string, string]>;
+  /** The Set-Cookie values when the transport can see them, else []. */
+  cookies: string[];
+  /** null when there is no body. */
+  body: BodyReader | null;
+}
+
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;

@@ -1,0 +1,221 @@
+import test from 'ava';
+import { configure, request } from '../../runtime/index.js';
+import type { RequestTask } from '../../runtime/index.js';
+import { run } from './support/call.js';
+import { startServer, type TestServer } from './support/server.js';
+
+let server: TestServer;
+let url: (query: string) => string;
+test.before(async () => {
+  server = await startServer();
+  url = (query) => `${server.origin}/r?${query}`;
+  configure({ allowedOrigins: [server.origin] });
+});
+test.after.always(() => server.close());
+
+test('request returns a RequestTask synchronously, not a Promise', async (t) => {
+  let task: RequestTask | undefined;
+  const outcome = await run({ url: url('') }, (created) => (task = created));
+  t.false(task instanceof Promise);
+  t.is(typeof task?.abort, 'function');
+  t.is(typeof (task as unknown as { then?: unknown }).then, 'undefined');
+  t.deepEqual(outcome.events, ['headers', 'success', 'complete']);
+});
+
+test('success result: data parsed once, statusCode, header, cookies, errMsg', async (t) => {
+  const { success } = await run({ url: url('body={"a":[1,2]}&header=X-Custom:yes') });
+  t.deepEqual(success?.data, { a: [1, 2] });
+  t.is(success?.statusCode, 200);
+  t.is(success?.errMsg, 'request:ok');
+  t.deepEqual(success?.cookies, []);
+  t.is(success?.header['x-custom'], 'yes');
+});
+
+for (const status of [201, 204, 304, 400, 404, 500, 503]) {
+  test(`status ${status} is a success, not a fail`, async (t) => {
+    const outcome = await run({ url: url(`status=${status}${status === 204 || status === 304 ? '&empty=1' : ''}`) });
+    t.deepEqual(outcome.events, ['headers', 'success', 'complete']);
+    t.is(outcome.success?.statusCode, status);
+  });
+}
+
+test('dataType json: a leading BOM is removed before parsing', async (t) => {
+  const { success } = await run({ url: url('bom=1&body={"b":1}') });
+  t.deepEqual(success?.data, { b: 1 });
+});
+
+test('dataType json: invalid JSON gives the raw string, an empty body gives ""', async (t) => {
+  t.is((await run({ url: url('body={not json') })).success?.data, '{not json');
+  t.is((await run({ url: url('empty=1') })).success?.data, '');
+  t.is((await run({ url: url('body=12') })).success?.data as unknown, 12);
+});
+
+test('another dataType leaves the body as text', async (t) => {
+  t.is((await run({ url: url('body={"a":1}'), dataType: 'text' })).success?.data, '{"a":1}');
+  t.is((await run({ url: url('body=é😀'), dataType: 'other' })).success?.data, 'é😀');
+});
+
+test('responseType arraybuffer gives an ArrayBuffer and ignores dataType', async (t) => {
+  const { success } = await run({ url: url('body={"a":1}'), responseType: 'arraybuffer', dataType: 'json' });
+  t.true(success?.data instanceof ArrayBuffer);
+  t.is(Buffer.from(success?.data as ArrayBuffer).toString(), '{"a":1}');
+  const empty = await run({ url: url('empty=1'), responseType: 'arraybuffer' });
+  t.is((empty.success?.data as ArrayBuffer).byteLength, 0);
+});
+
+test('HEAD: no body, data is ""', async (t) => {
+  const { success } = await run({ url: url('x=1'), method: 'HEAD' });
+  t.is(success?.data, '');
+  t.is(success?.statusCode, 200);
+});
+
+test('res.header is read in any case, Object.keys lists each header once', async (t) => {
+  const { success } = await run({ url: url('header=X-Twice:a&header=x-twice:b&header=ETag:"v1"') });
+  const header = success!.header;
+  t.is(header['Content-Type'], 'application/json');
+  t.is(header['content-type'], 'application/json');
+  t.is(header['CONTENT-TYPE'], 'application/json');
+  t.is(header['ETag'], '"v1"');
+  t.is(header['X-Twice'], 'a, b');
+  t.true('Content-Type' in header);
+  t.true(Object.hasOwn(header, 'X-Twice'));
+  t.false('X-Missing' in header);
+  const keys = Object.keys(header);
+  t.is(new Set(keys.map((key) => key.toLowerCase())).size, keys.length);
+  t.true(keys.includes('content-type'));
+  t.true(keys.every((key) => key === key.toLowerCase()));
+  t.is(JSON.parse(JSON.stringify(header))['content-type'], 'application/json');
+  header['Content-Type'] = 'text/plain';
+  t.is(header['content-type'], 'text/plain');
+  t.is(Object.keys(header).length, keys.length, 'writing in another case does not add a key');
+  t.is(typeof header.toString, 'function');
+});
+
+test('cookies: every Set-Cookie value (Node exposes them)', async (t) => {
+  const { success } = await run({ url: url('cookie=a=1; Path=/&cookie=b=2; HttpOnly') });
+  t.deepEqual(success?.cookies, ['a=1; Path=/', 'b=2; HttpOnly']);
+});
+
+test('onHeadersReceived gets header, statusCode and cookies before success; off removes', async (t) => {
+  const seen: unknown[] = [];
+  const removed = () => seen.push('removed listener called');
+  const outcome = await run({ url: url('status=404&cookie=c=3') }, (task) => {
+    task.onHeadersReceived((res) => seen.push([res.statusCode, res.cookies, res.header['Content-Type']]));
+    task.onHeadersReceived(removed);
+    task.offHeadersReceived(removed);
+  });
+  t.deepEqual(seen, [[404, ['c=3'], 'application/json']]);
+  t.deepEqual(outcome.events, ['headers', 'success', 'complete']);
+  const none = await run({ url: url('') }, (task) => task.offHeadersReceived());
+  t.deepEqual(none.events, ['success', 'complete'], 'off without argument removes every listener');
+});
+
+test('enableChunked: each chunk reaches onChunkReceived as an ArrayBuffer, before success', async (t) => {
+  const chunks: string[] = [];
+  const outcome = await run({ url: url('chunks=one,two,three&gap=60&type=text/plain'), enableChunked: true }, (task) =>
+    task.onChunkReceived(({ data }) => {
+      t.true(data instanceof ArrayBuffer);
+      chunks.push(Buffer.from(data).toString());
+    }),
+  );
+  // Usually three chunks; a loaded machine may merge writes, never reorder them.
+  t.is(chunks.join(''), 'onetwothree');
+  t.deepEqual(outcome.events, ['headers', ...chunks.map(() => 'chunk'), 'success', 'complete']);
+  t.is(outcome.success?.data, 'onetwothree');
+  const plain = await run({ url: url('chunks=a,b&gap=10') });
+  t.deepEqual(plain.events, ['headers', 'success', 'complete'], 'no chunk events without enableChunked');
+});
+
+test('redirect: follow by default, manual gives the 3xx response', async (t) => {
+  const followed = await run({ url: url('redirect=/r%3Fbody%3D%22there%22') });
+  t.is(followed.success?.data, 'there');
+  const manual = await run({ url: url('redirect=/elsewhere'), redirect: 'manual' });
+  t.is(manual.success?.statusCode, 302);
+  t.is(manual.success?.header['Location'], '/elsewhere');
+});
+
+test('a socket reset is a fail with the network reason and errno 600001', async (t) => {
+  const outcome = await run({ url: url('reset=1') });
+  t.deepEqual(outcome.events, ['fail', 'complete']);
+  t.regex(outcome.fail!.errMsg, /^request:fail ./);
+  t.is(outcome.fail!.errno, 600001);
+  const cut = await run({ url: url('reset=body') });
+  t.deepEqual(cut.events, ['headers', 'fail', 'complete'], 'a body cut short is a fail, after the headers');
+  t.is(cut.fail!.errno, 600001);
+});
+
+test.serial('nothing listening: fail, not success', async (t) => {
+  const closed = await startServer();
+  const origin = closed.origin;
+  await closed.close();
+  configure({ allowedOrigins: [server.origin, origin] });
+  const outcome = await run({ url: `${origin}/` });
+  configure({ allowedOrigins: [server.origin] });
+  t.deepEqual(outcome.events, ['fail', 'complete']);
+  t.regex(outcome.fail!.errMsg, /^request:fail .*(ECONNREFUSED|connect)/);
+});
+
+test('request headers: Referer dropped in any case, names sent once, content-type default only with a body', async (t) => {
+  await run({ url: url('tag=referer'), header: { Referer: 'https://x', REFERER: 'https://y', 'X-One': 1, 'x-one': 2, 'X-Skip': undefined }, method: 'GET' });
+  await run({ url: url('tag=post-default'), method: 'POST', data: 'x' });
+  const get = server.requests.find((seen) => seen.url.endsWith('tag=referer'));
+  const post = server.requests.find((seen) => seen.url.endsWith('tag=post-default'));
+  t.is(get?.headers['referer'], undefined);
+  t.is(get?.headers['x-one'], '2');
+  t.false('x-skip' in get!.headers);
+  t.is(get?.headers['content-type'], undefined);
+  t.is(post?.headers['content-type'], 'application/json');
+});
+
+const invalid: [string, Parameters<typeof request>[0], RegExp, number][] = [
+  ['a lowercase method', { url: 'https://api.example.com/x', method: 'post' }, /^request:fail method "post" is not uppercase: WeChat rejects it\. Write "POST"\. \(method-uppercase\)$/, 1001],
+  ['an unsupported method', { url: 'https://api.example.com/x', method: 'PATCH' }, /^request:fail method "PATCH" is not supported by wx\.request: use one of OPTIONS, GET, HEAD, POST, PUT, DELETE, TRACE, CONNECT\. \(method-supported\)$/, 1001],
+  ['TRACE', { url: 'https://api.example.com/x', method: 'TRACE' }, /^request:fail method "TRACE" cannot be sent from the web/, 1001],
+  ['CONNECT', { url: 'https://api.example.com/x', method: 'CONNECT' }, /^request:fail method "CONNECT" cannot be sent from the web/, 1001],
+  ['a port', { url: 'https://api.example.com:8080/x' }, /^request:fail URL origin "https:\/\/api\.example\.com:8080" has port 8080: WeChat refuses URLs with a port, default ports included\. Remove the port, or list the origin in allowedOrigins if the domain is registered with its port\. \(url-no-port\)$/, 600002],
+  ['a default port', { url: 'https://api.example.com:443/x' }, /has port 443/, 600002],
+  ['an IPv6 host with a port', { url: 'http://[::1]:8080/x' }, /URL origin "http:\/\/\[::1\]:8080" has port 8080/, 600002],
+  ['credentials', { url: 'https://user:pw@api.example.com/x' }, /^request:fail url carries credentials/, 600002],
+  ['a file: URL', { url: 'file:///etc/passwd' }, /^request:fail url scheme "file:" is not allowed/, 600002],
+  ['a data: URL', { url: 'data:text/plain,hi' }, /scheme "data:"/, 600002],
+  ['a relative URL without a page', { url: '/api/x' }, /^request:fail url "\/api\/x" is not a valid URL$/, 1001],
+  ['no url', { url: '' }, /^request:fail url must be a non-empty string$/, 1001],
+  ['a request header with CR/LF in a value', { url: 'https://a.com/', header: { 'X-Evil': 'a\r\nInjected: 1' } }, /^request:fail header "X-Evil" has a CR, LF or NUL character in its value$/, 1001],
+  ['a request header with a LF alone', { url: 'https://a.com/', header: { 'X-Evil': 'a\nb' } }, /CR, LF or NUL/, 1001],
+  ['a request header with an invalid name', { url: 'https://a.com/', header: { 'Bad Name': 'x' } }, /^request:fail header name "Bad Name" is not a valid HTTP header name$/, 1001],
+  ['a request header name with a colon', { url: 'https://a.com/', header: { 'X:Y': 'x' } }, /not a valid HTTP header name/, 1001],
+  ['data JSON cannot write', { url: 'https://a.com/', method: 'POST', data: { n: 1n } }, /^request:fail .*BigInt/, 1001],
+];
+for (const [label, options, pattern, errno] of invalid) {
+  test.serial(`${label}: fail with a clear errMsg, nothing sent`, async (t) => {
+    let transportCalled = false;
+    configure({ transport: () => ((transportCalled = true), Promise.reject(new Error('sent'))) });
+    const outcome = await run(options);
+    configure({ transport: (await import('../../runtime/index.js')).fetchTransport });
+    t.deepEqual(outcome.events, ['fail', 'complete']);
+    t.regex(outcome.fail!.errMsg, pattern);
+    t.is(outcome.fail!.errno, errno);
+    t.false(transportCalled);
+  });
+}
+
+test.serial('a port is allowed when its origin is listed in allowedOrigins (any case, trailing slash)', async (t) => {
+  configure({ allowedOrigins: [`${server.origin.toUpperCase().replace('HTTP', 'http')}/`] });
+  const outcome = await run({ url: url('') });
+  configure({ allowedOrigins: [server.origin] });
+  t.is(outcome.success?.statusCode, 200);
+  configure({ allowedOrigins: [] });
+  const refused = await run({ url: url('') });
+  configure({ allowedOrigins: [server.origin] });
+  t.regex(refused.fail!.errMsg, /\(url-no-port\)$/);
+});
+
+test('a port that is not the one allowed is still refused', async (t) => {
+  const outcome = await run({ url: 'http://127.0.0.1:8/' });
+  t.regex(outcome.fail!.errMsg, /url-no-port/);
+});
+
+test('ignored WeChat-only options are accepted', async (t) => {
+  const outcome = await run({ url: url(''), enableHttp2: true, enableQuic: true, enableCache: true, enableHttpDNS: true, httpDNSServiceId: 'x', forceCellularNetwork: true, useHighPerformanceMode: true, enableProfile: true });
+  t.is(outcome.success?.statusCode, 200);
+});
