@@ -288,9 +288,9 @@ export class FrontEnd {
     return { keys: object.entries.map((entry) => ({ name: entry.name, span: entry.keySpan })), complete: object.complete };
   }
 
-  private describeOptions(argument: TS.Expression, callSpan: Span): RequestOptions | { unknown: Span } {
+  private describeOptions(argument: TS.Expression): RequestOptions | { unknown: Span } {
     const object = this.describeObject(argument, new Set(), undefined);
-    if (!object) return { unknown: this.span(argument, undefined) ?? callSpan };
+    if (!object) return { unknown: this.span(argument, undefined) };
     const options: RequestOptions = this.keysOf(object);
     const last = (name: string) => object.entries.findLast((entry) => entry.name === name);
     for (const name of ['method', 'url', 'timeout'] as const) {
@@ -309,7 +309,7 @@ export class FrontEnd {
     const span = this.span(call, undefined);
     const file = this.context.file;
     if (!argument || this.ts.isSpreadElement(argument)) return { file, span, options: { unknown: span } };
-    return { file, span, options: this.describeOptions(argument, span) };
+    return { file, span, options: this.describeOptions(argument) };
   }
 
   /** The calls made through one reference to the request function (Babel's callsThrough). */

@@ -7,7 +7,7 @@ import { displayPath } from '../display-path.js';
 import { reportDiagnostics } from '../report.js';
 import { analyzeSourceFile, FrontEnd, type Analysis } from './analyze.js';
 import { CheckerResolver, LexicalResolver, type Resolver } from './scope.js';
-import { isMemberAccess, isReferenceIdentifier, mayReferenceRequest, parentOf, unwrap, type Ts } from './syntax.js';
+import { isMemberAccess, isReferenceIdentifier, mayReferenceRequest, parentOf, skipParens, type Ts } from './syntax.js';
 
 /** Diagnostic codes of the transformer's `ts.Diagnostic`s: 99100 + the rule's index. */
 export const DIAGNOSTIC_CODE_BASE = 99100;
@@ -103,7 +103,7 @@ function rewrite(ts: Ts, context: TS.TransformationContext, sourceFile: TS.Sourc
   const local = uniqueName(ts, sourceFile);
   const references = new Set<TS.Node>(analysis.references);
   const destructurings = new Set<TS.Node>(analysis.destructurings);
-  // Nodes whose optional chain ended at a replaced reference: `wx?.request(o)` becomes `_request(o)`.
+  // Nodes whose optional chain ended at a replaced reference: `wx?.request(o)` and `wx.request?.(o)` become `_request(o)`.
   const plain = new Set<TS.Node>();
   const runtimeName = () => factory.createIdentifier(local);
   // `wx.request.call(wx, o)`: the global passed as `this` does not exist on the web; the runtime ignores `this`.
@@ -157,7 +157,12 @@ function rewrite(ts: Ts, context: TS.TransformationContext, sourceFile: TS.Sourc
       return factory.updateVariableDeclarationList(node, declarations);
     }
     const visited = ts.visitEachChild(node, visitor, context);
-    if (ts.isOptionalChain(node) && !('questionDotToken' in node && node.questionDotToken) && plain.has(node.expression)) {
+    // The runtime's function is never nullish: the `?.` right after the reference goes, and so do
+    // the links after it up to a `?.` that guards something else (as in the Babel plugin).
+    const chain = ts.isOptionalChain(node) ? node : undefined;
+    const link = chain && skipParens(ts, chain.expression);
+    const optional = chain !== undefined && 'questionDotToken' in chain && chain.questionDotToken !== undefined;
+    if (chain && link && (plain.has(link) || plain.has(chain.expression)) && (!optional || references.has(link))) {
       plain.add(node);
       if (ts.isPropertyAccessExpression(visited)) return ts.setOriginalNode(ts.setTextRange(factory.createPropertyAccessExpression(visited.expression, visited.name), node), node);
       if (ts.isElementAccessExpression(visited)) return ts.setOriginalNode(ts.setTextRange(factory.createElementAccessExpression(visited.expression, visited.argumentExpression), node), node);
@@ -202,4 +207,3 @@ export function transformSourceFile(settings: TransformSettings, context: TS.Tra
   return rewrite(ts, context, sourceFile, analysis, frontEnd, settings, resolver);
 }
 
-export { analyzeSourceFile };

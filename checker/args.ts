@@ -1,0 +1,110 @@
+import { RULE_IDS } from '../plugin/core/rules/index.js';
+import type { SeveritySetting } from '../plugin/core/diagnostic.js';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CheckArguments {
+  paths: string[];
+  project: string | undefined;
+  format: Format;
+  rules: Record<string, SeveritySetting>;
+  allowedOrigins: string[];
+  listUnchecked: boolean;
+  fix: boolean;
+}
+
+export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'check'; args: CheckArguments };
+
+/** A mistake on the command line: exit code 2, the message names the flag and what it accepts. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const USAGE = `Usage: wx-request check [paths or globs…] [options]
+
+Checks wx.request calls against WeChat's request rules, following values across files.
+
+Options:
+  --project <tsconfig.json>      check the files of a TypeScript project (JavaScript too, with allowJs)
+  --format <text|json|sarif|github>  output format (default: text)
+  --rule <id>=<error|warn|off>   set a rule's severity; repeat for several rules
+  --allowed-origin <URL>         an origin whose port is allowed (https://api.example.com:8443); repeatable
+  --list-unchecked               list the call sites whose method, url or header cannot be known
+  --fix                          apply the safe fixes in place (uppercase method, headers→header, drop Referer)
+  -h, --help                     show this help
+  -v, --version                  print the version
+
+Without paths and without --project, ./tsconfig.json is used when it exists, else the current directory.
+Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 bad usage, an unreadable file or a file that does not parse.
+Rules: ${RULE_IDS.join(', ')}.`;
+
+const SEVERITIES = ['error', 'warn', 'off'];
+const VALUE_FLAGS = new Set(['--project', '--format', '--rule', '--allowed-origin']);
+const BOOLEAN_FLAGS = new Set(['--list-unchecked', '--fix']);
+
+function parseRule(value: string, rules: Record<string, SeveritySetting>): void {
+  const match = /^([^=]+)=(.*)$/.exec(value);
+  if (!match) throw new UsageError(`--rule expects <rule id>=<error|warn|off>, such as --rule url-no-port=warn; got "${value}".`);
+  const [, id = '', severity = ''] = match;
+  if (!RULE_IDS.includes(id)) throw new UsageError(`--rule names an unknown rule "${id}". Known rules: ${RULE_IDS.join(', ')}.`);
+  if (!SEVERITIES.includes(severity)) throw new UsageError(`--rule ${id}= accepts error, warn or off; got "${severity}".`);
+  rules[id] = severity as SeveritySetting;
+}
+
+export function parseArguments(argv: readonly string[]): ParsedCommand {
+  if (argv.length === 0) throw new UsageError(`no command given.\n\n${USAGE}`);
+  const [command, ...rest] = argv;
+  if (command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
+  if (command === '-v' || command === '--version') return { command: 'version' };
+  if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is "check".\n\n${USAGE}`);
+
+  const args: CheckArguments = { paths: [], project: undefined, format: 'text', rules: {}, allowedOrigins: [], listUnchecked: false, fix: false };
+  let onlyPaths = false;
+  for (let index = 0; index < rest.length; index += 1) {
+    const argument = rest[index] ?? '';
+    if (onlyPaths || !argument.startsWith('-') || argument === '-') {
+      args.paths.push(argument);
+      continue;
+    }
+    if (argument === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    if (argument === '-h' || argument === '--help') return { command: 'help' };
+    const equals = argument.indexOf('=');
+    const flag = equals === -1 ? argument : argument.slice(0, equals);
+    if (BOOLEAN_FLAGS.has(flag)) {
+      if (equals !== -1) throw new UsageError(`${flag} takes no value.`);
+      if (flag === '--fix') args.fix = true;
+      else args.listUnchecked = true;
+      continue;
+    }
+    if (!VALUE_FLAGS.has(flag)) {
+      throw new UsageError(`unknown option "${flag}". Options: --project, --format, --rule, --allowed-origin, --list-unchecked, --fix, --help.`);
+    }
+    let value: string | undefined;
+    if (equals !== -1) value = argument.slice(equals + 1);
+    else {
+      value = rest[index + 1];
+      index += 1;
+    }
+    if (value === undefined || value === '') throw new UsageError(`${flag} needs a value${flag === '--format' ? `: one of ${FORMATS.join(', ')}` : ''}.`);
+    switch (flag) {
+      case '--project':
+        if (args.project !== undefined) throw new UsageError('--project may be given once.');
+        args.project = value;
+        break;
+      case '--format':
+        if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${value}".`);
+        args.format = value as Format;
+        break;
+      case '--rule':
+        parseRule(value, args.rules);
+        break;
+      default:
+        args.allowedOrigins.push(value);
+    }
+  }
+  return { command: 'check', args };
+}

@@ -1,0 +1,224 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../plugin/core/diagnostic.js';
+import { formatDiagnostic } from '../plugin/core/format.js';
+import { RULES } from '../plugin/core/rules/index.js';
+import type { Format } from './args.js';
+import type { CheckResult, FileProblem } from './check.js';
+import { uncheckedMessage, type UncheckedSite } from './unchecked.js';
+
+export interface FormatSettings {
+  format: Format;
+  listUnchecked: boolean;
+  cwd: string;
+}
+
+const UNCHECKED_RULE = 'unchecked-call';
+const PROBLEM_RULE = { syntax: 'syntax-error', unreadable: 'unreadable-file', 'no-match': 'no-matching-file', project: 'bad-project' } as const;
+
+function packageVersion(): string {
+  try {
+    const require = createRequire(import.meta.url);
+    for (const candidate of ['../../package.json', '../package.json']) {
+      try {
+        const pkg = require(candidate) as { name?: string; version?: string };
+        if (pkg.name === 'babel-plugin-wx-request' && pkg.version) return pkg.version;
+      } catch {
+        // try the next location
+      }
+    }
+  } catch {
+    // fall through
+  }
+  return '0.0.0';
+}
+
+export const VERSION = packageVersion();
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  unchecked: number;
+  fixable: number;
+  problems: number;
+}
+
+export function countResult(result: CheckResult): Counts {
+  const diagnostics = result.files.flatMap((file) => file.diagnostics);
+  return {
+    errors: diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
+    warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warn').length,
+    unchecked: result.files.reduce((sum, file) => sum + file.unchecked.length, 0),
+    fixable: result.files.reduce((sum, file) => sum + file.fixes.size, 0),
+    problems: result.problems.length,
+  };
+}
+
+export function summaryLine(result: CheckResult): string {
+  const counts = countResult(result);
+  const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), `${plural(counts.unchecked, 'call site')} not statically known`];
+  if (counts.problems > 0) parts.push(`${plural(counts.problems, 'file')} not checked`);
+  let line = parts.join(', ');
+  if (counts.fixable > 0) line += ` (${counts.fixable} fixable with --fix)`;
+  return line;
+}
+
+function uncheckedOf(result: CheckResult, settings: FormatSettings): UncheckedSite[] {
+  return settings.listUnchecked ? result.files.flatMap((file) => file.unchecked) : [];
+}
+
+function formatText(result: CheckResult, settings: FormatSettings): string {
+  const blocks: string[] = [];
+  for (const problem of result.problems) blocks.push(`${problem.message}  ${PROBLEM_RULE[problem.kind]}`);
+  for (const file of result.files) {
+    const entries: { line: number; column: number; text: string }[] = file.diagnostics.map((diagnostic) => ({
+      line: diagnostic.line,
+      column: diagnostic.column,
+      text: formatDiagnostic(diagnostic, file.source) + (file.fixes.has(diagnostic) ? '\n  (fixable with --fix)' : ''),
+    }));
+    if (settings.listUnchecked) {
+      for (const site of file.unchecked) entries.push({ line: site.line, column: site.column, text: `${site.file}:${site.line}:${site.column}  note  ${uncheckedMessage(site)}  ${UNCHECKED_RULE}` });
+    }
+    entries.sort((a, b) => a.line - b.line || a.column - b.column);
+    blocks.push(...entries.map((entry) => entry.text));
+  }
+  if (result.fixed > 0) blocks.push(`Fixed ${plural(result.fixed, 'problem')}.`);
+  blocks.push(summaryLine(result));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+interface JsonEntry {
+  ruleId: string;
+  severity: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fixable?: boolean;
+}
+
+function problemEntry(problem: FileProblem): JsonEntry {
+  return { ruleId: PROBLEM_RULE[problem.kind], severity: 'error', message: problem.message, file: problem.file, line: problem.line, column: problem.column, endLine: problem.line, endColumn: problem.column };
+}
+
+function formatJson(result: CheckResult, settings: FormatSettings): string {
+  const entries: JsonEntry[] = [
+    ...result.problems.map(problemEntry),
+    ...result.files.flatMap((file) => file.diagnostics.map((diagnostic): JsonEntry => ({ ...diagnostic, fixable: file.fixes.has(diagnostic) }))),
+    ...uncheckedOf(result, settings).map((site): JsonEntry => ({ ruleId: UNCHECKED_RULE, severity: 'note', message: uncheckedMessage(site), file: site.file, line: site.line, column: site.column, endLine: site.endLine, endColumn: site.endColumn })),
+  ];
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}
+
+/** GitHub workflow commands: data escapes %, CR, LF; property values also `:` and `,`. */
+function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+function annotation(kind: 'error' | 'warning' | 'notice', entry: { file: string; line: number; column: number; endLine?: number; endColumn?: number }, title: string, message: string): string {
+  const properties = [`file=${escapeProperty(entry.file)}`];
+  if (entry.line > 0) properties.push(`line=${entry.line}`, `col=${entry.column}`);
+  if (entry.endLine !== undefined && entry.endLine > 0) properties.push(`endLine=${entry.endLine}`);
+  if (entry.endColumn !== undefined && entry.endLine === entry.line && entry.endColumn > 0) properties.push(`endColumn=${entry.endColumn}`);
+  properties.push(`title=${escapeProperty(title)}`);
+  return `::${kind} ${properties.join(',')}::${escapeData(message)}`;
+}
+
+function formatGithub(result: CheckResult, settings: FormatSettings): string {
+  const lines: string[] = [];
+  for (const problem of result.problems) lines.push(annotation('error', problem, PROBLEM_RULE[problem.kind], problem.message));
+  for (const file of result.files) {
+    for (const diagnostic of file.diagnostics) lines.push(annotation(diagnostic.severity === 'error' ? 'error' : 'warning', diagnostic, `wx-request ${diagnostic.ruleId}`, diagnostic.message));
+  }
+  for (const site of uncheckedOf(result, settings)) lines.push(annotation('notice', site, `wx-request ${UNCHECKED_RULE}`, uncheckedMessage(site)));
+  lines.push(summaryLine(result));
+  return `${lines.join('\n')}\n`;
+}
+
+function sarifLevel(diagnostic: Diagnostic): 'error' | 'warning' {
+  return diagnostic.severity === 'error' ? 'error' : 'warning';
+}
+
+function region(entry: { line: number; column: number; endLine: number; endColumn: number }): Record<string, number> {
+  return { startLine: Math.max(1, entry.line), startColumn: Math.max(1, entry.column), endLine: Math.max(1, entry.endLine), endColumn: Math.max(1, entry.endColumn) };
+}
+
+function location(file: string, entry: { line: number; column: number; endLine: number; endColumn: number }) {
+  return { physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, region: region(entry) } };
+}
+
+/** SARIF 2.1.0 as GitHub code scanning reads it: rules with help text, results with physical locations. */
+export function sarifLog(result: CheckResult, settings: FormatSettings): object {
+  const rules = RULES.map((rule) => ({
+    id: rule.id,
+    name: rule.id.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase()),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.description },
+    help: { text: `${rule.help}\n\nExample: ${rule.example}`, markdown: `${rule.help}\n\nExample:\n\n\`\`\`js\n${rule.example}\n\`\`\`` },
+    defaultConfiguration: { level: rule.defaultSeverity === 'error' ? 'error' : 'warning' },
+    properties: { tags: ['wechat', 'wx.request'] },
+  }));
+  if (settings.listUnchecked) {
+    rules.push({
+      id: UNCHECKED_RULE,
+      name: 'UncheckedCall',
+      shortDescription: { text: 'A wx.request call whose method, url or header cannot be known at build time.' },
+      fullDescription: { text: 'The rules only check what is known at build time; this call site is a blind spot.' },
+      help: { text: 'Make the options a literal or a const (in any file) so the rules can check them.', markdown: 'Make the options a literal or a `const` (in any file) so the rules can check them.' },
+      defaultConfiguration: { level: 'note' as 'warning' },
+      properties: { tags: ['wechat', 'wx.request'] },
+    });
+  }
+  const index = new Map(rules.map((rule, position) => [rule.id, position]));
+  const results: object[] = [];
+  for (const file of result.files) {
+    for (const diagnostic of file.diagnostics) {
+      results.push({ ruleId: diagnostic.ruleId, ruleIndex: index.get(diagnostic.ruleId) ?? 0, level: sarifLevel(diagnostic), message: { text: diagnostic.message }, locations: [location(diagnostic.file, diagnostic)] });
+    }
+  }
+  for (const site of uncheckedOf(result, settings)) {
+    results.push({ ruleId: UNCHECKED_RULE, ruleIndex: index.get(UNCHECKED_RULE) ?? 0, level: 'note', message: { text: uncheckedMessage(site) }, locations: [location(site.file, site)] });
+  }
+  const notifications = result.problems.map((problem) => ({
+    level: 'error',
+    message: { text: problem.message },
+    descriptor: { id: PROBLEM_RULE[problem.kind] },
+    ...(problem.line > 0 ? { locations: [location(problem.file, { line: problem.line, column: problem.column, endLine: problem.line, endColumn: problem.column })] } : {}),
+  }));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'wx-request', informationUri: 'https://www.npmjs.com/package/babel-plugin-wx-request', version: VERSION, semanticVersion: VERSION, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(settings.cwd.endsWith('/') ? settings.cwd : `${settings.cwd}/`).href } },
+        invocations: [{ executionSuccessful: result.problems.length === 0, toolExecutionNotifications: notifications }],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+export function formatResult(result: CheckResult, settings: FormatSettings): string {
+  switch (settings.format) {
+    case 'json':
+      return formatJson(result, settings);
+    case 'sarif':
+      return `${JSON.stringify(sarifLog(result, settings), null, 2)}\n`;
+    case 'github':
+      return formatGithub(result, settings);
+    default:
+      return formatText(result, settings);
+  }
+}
