@@ -28,7 +28,7 @@ const plugin = declare((api, rawOptions): PluginObj => {
         const diagnostics = checkCallSites(sites, options);
         // Tools (wx-request port, bundler integrations) read the counts from result.metadata.
         Object.assign(state.file.metadata, { wxRequest: { rewritten, callSites: sites.length, diagnostics } });
-        reportDiagnostics(diagnostics, file, source, options);
+        reportDiagnostics(diagnostics, source, options);
       },
     },
   };

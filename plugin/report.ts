@@ -7,7 +7,7 @@ import { WxRequestRuleError } from './rule-error.js';
  * Hands every diagnostic to `onDiagnostic` (by default, prints warnings to stderr), then throws
  * one error listing every error of the file, so a user fixes them all in one round.
  */
-export function reportDiagnostics(diagnostics: readonly Diagnostic[], _file: string, source: string, options: ResolvedOptions): void {
+export function reportDiagnostics(diagnostics: readonly Diagnostic[], source: string, options: ResolvedOptions): void {
   for (const diagnostic of diagnostics) {
     if (options.onDiagnostic) options.onDiagnostic(diagnostic);
     else if (diagnostic.severity === 'warn') process.stderr.write(`${formatDiagnostic(diagnostic, source)}\n\n`);

@@ -8,7 +8,29 @@ export function isGlobalObject(input: NodePath, globals: readonly string[]): boo
   if (!path.isIdentifier() || !globals.includes(path.node.name)) return false;
   const binding = path.scope.getBinding(path.node.name);
   // `declare const wx: WechatMiniprogram.Wx` in TypeScript describes the global; it binds nothing.
-  return !binding || isAmbient(binding.path);
+  if (binding) return isAmbient(binding.path);
+  return !declaresTypeScriptValue(path, path.node.name);
+}
+
+/**
+ * A TypeScript `enum wx {}` or `namespace wx {}` (not `declare`d) in an enclosing block makes a
+ * local value that Babel's scope does not record.
+ */
+function declaresTypeScriptValue(path: NodePath, name: string): boolean {
+  for (let block = path.parentPath; block; block = block.parentPath) {
+    const body = block.isProgram() || block.isBlockStatement() || block.isTSModuleBlock() ? (block.node as { body: t.Statement[] }).body : undefined;
+    const declares = body?.some((statement) => {
+      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      return (
+        (declaration?.type === 'TSEnumDeclaration' || declaration?.type === 'TSModuleDeclaration') &&
+        !declaration.declare &&
+        declaration.id.type === 'Identifier' &&
+        declaration.id.name === name
+      );
+    });
+    if (declares) return true;
+  }
+  return false;
 }
 
 function isAmbient(path: NodePath): boolean {

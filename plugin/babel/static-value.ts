@@ -1,44 +1,10 @@
 import type { NodePath, Node } from '@babel/core';
-import { HOLE, type StaticValue, type StringPart, type Span } from '../core/call-site.js';
+import { HOLE, type StaticValue, type Span, type StringPart } from '../core/call-site.js';
+import { ARITHMETIC, UNKNOWN, asParts, normaliseParts, type Evaluated } from '../core/evaluated.js';
 import { constInitializer } from './const-binding.js';
 import { spanOf } from './span.js';
 import { unwrap } from './unwrap.js';
 import { describeObject } from './static-object.js';
-
-type Evaluated = { kind: 'string'; parts: StringPart[] } | { kind: 'number'; value: number } | { kind: 'other' } | { kind: 'unknown' };
-
-const UNKNOWN: Evaluated = { kind: 'unknown' };
-
-/** Arithmetic folded on known numbers, so `timeout: 2 * 60 * 1000` is known. */
-const ARITHMETIC: Readonly<Record<string, (left: number, right: number) => number>> = {
-  '+': (left, right) => left + right,
-  '-': (left, right) => left - right,
-  '*': (left, right) => left * right,
-  '/': (left, right) => left / right,
-};
-
-function asParts(value: Evaluated): StringPart[] {
-  if (value.kind === 'string') return value.parts;
-  if (value.kind === 'number') return [String(value.value)];
-  return [HOLE];
-}
-
-/** Joins neighbouring literal parts and collapses neighbouring holes, so equal strings compare equal. */
-function normalise(parts: StringPart[]): StringPart[] {
-  const out: StringPart[] = [];
-  for (const part of parts) {
-    const last = out.at(-1);
-    if (part === '') continue;
-    if (part === HOLE) {
-      if (last !== HOLE || out.length === 0) out.push(HOLE);
-    } else if (typeof last === 'string') {
-      out[out.length - 1] = last + part;
-    } else {
-      out.push(part);
-    }
-  }
-  return out.length === 0 ? [''] : out;
-}
 
 function evaluatePath(input: NodePath, seen: Set<Node>): Evaluated {
   const path = unwrap(input);
@@ -72,7 +38,7 @@ function evaluatePath(input: NodePath, seen: Set<Node>): Evaluated {
           const expression = expressions[index];
           if (expression) parts.push(...asParts(evaluatePath(expression, seen)));
         });
-        return { kind: 'string', parts: normalise(parts) };
+        return { kind: 'string', parts: normaliseParts(parts) };
       }
       case 'BinaryExpression': {
         const fold = ARITHMETIC[node.operator];
@@ -83,7 +49,7 @@ function evaluatePath(input: NodePath, seen: Set<Node>): Evaluated {
         if (node.operator !== '+') return UNKNOWN;
         // `+` makes a string as soon as one side is one; an unknown side becomes a hole.
         if (left.kind === 'string' || right.kind === 'string') {
-          return { kind: 'string', parts: normalise([...asParts(left), ...asParts(right)]) };
+          return { kind: 'string', parts: normaliseParts([...asParts(left), ...asParts(right)]) };
         }
         return UNKNOWN;
       }

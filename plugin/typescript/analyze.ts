@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import { HOLE, type CallSite, type ObjectKeys, type RequestOptions, type Span, type StaticValue, type StringPart } from '../core/call-site.js';
+import { ARITHMETIC, UNKNOWN, asParts, normaliseParts, type Evaluated } from '../core/evaluated.js';
 import type { Resolver } from './scope.js';
 import { isMemberAccess, parentOf, skipParens, spanKey, spanOf, unwrap, type Ts } from './syntax.js';
 
@@ -27,9 +28,6 @@ export interface Analysis {
   nodes: Map<string, TS.Node>;
 }
 
-type Evaluated = { kind: 'string'; parts: StringPart[] } | { kind: 'number'; value: number } | { kind: 'other' } | { kind: 'unknown' };
-const UNKNOWN: Evaluated = { kind: 'unknown' };
-
 interface ObjectEntry {
   name: string;
   keySpan: Span;
@@ -48,42 +46,9 @@ interface RequestCall {
   argument: TS.Expression | undefined;
 }
 
-function asParts(value: Evaluated): StringPart[] {
-  if (value.kind === 'string') return value.parts;
-  if (value.kind === 'number') return [String(value.value)];
-  return [HOLE];
-}
-
-function normalise(parts: StringPart[]): StringPart[] {
-  const out: StringPart[] = [];
-  for (const part of parts) {
-    const last = out.at(-1);
-    if (part === '') continue;
-    if (part === HOLE) {
-      if (last !== HOLE || out.length === 0) out.push(HOLE);
-    } else if (typeof last === 'string') {
-      out[out.length - 1] = last + part;
-    } else {
-      out.push(part);
-    }
-  }
-  return out.length === 0 ? [''] : out;
-}
-
-/** Arithmetic folded on known numbers, so `timeout: 2 * 60 * 1000` is known (as in the Babel front end). */
-function arithmetic(ts: Ts, operator: TS.SyntaxKind): ((left: number, right: number) => number) | undefined {
-  switch (operator) {
-    case ts.SyntaxKind.PlusToken:
-      return (left, right) => left + right;
-    case ts.SyntaxKind.MinusToken:
-      return (left, right) => left - right;
-    case ts.SyntaxKind.AsteriskToken:
-      return (left, right) => left * right;
-    case ts.SyntaxKind.SlashToken:
-      return (left, right) => left / right;
-    default:
-      return undefined;
-  }
+/** The operator text of a binary expression, for ARITHMETIC. */
+function operatorText(ts: Ts, operator: TS.SyntaxKind): string | undefined {
+  return operator === ts.SyntaxKind.PlusToken ? '+' : operator === ts.SyntaxKind.MinusToken ? '-' : operator === ts.SyntaxKind.AsteriskToken ? '*' : operator === ts.SyntaxKind.SlashToken ? '/' : undefined;
 }
 
 function numericValue(text: string): number {
@@ -144,16 +109,17 @@ export class FrontEnd {
           parts.push(...asParts(this.evaluate(span.expression, seen, anchor)));
           parts.push(span.literal.text);
         }
-        return { kind: 'string', parts: normalise(parts) };
+        return { kind: 'string', parts: normaliseParts(parts) };
       }
       if (ts.isBinaryExpression(node)) {
-        const fold = arithmetic(ts, node.operatorToken.kind);
+        const operator = operatorText(ts, node.operatorToken.kind);
+        const fold = operator === undefined ? undefined : ARITHMETIC[operator];
         if (!fold) return UNKNOWN;
         const left = this.evaluate(node.left, seen, anchor);
         const right = this.evaluate(node.right, seen, anchor);
         if (left.kind === 'number' && right.kind === 'number') return { kind: 'number', value: fold(left.value, right.value) };
         if (node.operatorToken.kind !== ts.SyntaxKind.PlusToken) return UNKNOWN;
-        if (left.kind === 'string' || right.kind === 'string') return { kind: 'string', parts: normalise([...asParts(left), ...asParts(right)]) };
+        if (left.kind === 'string' || right.kind === 'string') return { kind: 'string', parts: normaliseParts([...asParts(left), ...asParts(right)]) };
         return UNKNOWN;
       }
       if (ts.isIdentifier(node)) {

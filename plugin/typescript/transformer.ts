@@ -86,7 +86,7 @@ export function resolverFor(ts: Ts, sourceFile: TS.SourceFile, program: TS.Progr
 
 /** Like the Babel plugin: `onDiagnostic` gets every diagnostic, else warnings go to stderr and errors are thrown. */
 function report(diagnostics: Diagnostic[], sourceFile: TS.SourceFile, file: string, options: ResolvedOptions): void {
-  if (diagnostics.length > 0) reportDiagnostics(diagnostics, file, sourceFile.text, options);
+  if (diagnostics.length > 0) reportDiagnostics(diagnostics, sourceFile.text, options);
 }
 
 /** The diagnostics of one file, as the transformer would report them. */
