@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import tsMorph from 'ts-morph';
 import type * as TS from 'typescript';
@@ -10,6 +10,7 @@ import { displayPath } from '../plugin/display-path.js';
 import { FrontEnd } from '../plugin/typescript/analyze.js';
 import { CheckerResolver } from '../plugin/typescript/scope.js';
 import { mayReferenceRequest, type Ts } from '../plugin/typescript/syntax.js';
+import { isInside } from '../cli/paths.js';
 import { applyEdits, fixesFor, type Edit } from './fix.js';
 import { uncheckedSites, type UncheckedSite } from './unchecked.js';
 
@@ -93,6 +94,7 @@ function errorMessage(error: unknown): string {
     if (code === 'ENOENT') return 'no such file or directory';
     if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
     if (code === 'EISDIR') return 'is a directory';
+    if (code === 'ENOTFILE') return 'not a regular file';
     return error.message.split('\n')[0] ?? error.message;
   }
   return String(error);
@@ -115,10 +117,17 @@ function addPaths(project: MorphProject, paths: readonly string[], cwd: string, 
       const stats = statSync(absolute);
       if (stats.isDirectory()) {
         const pattern = `${absolute.split(path.sep).join('/')}/**/*.{${SOURCE_EXTENSIONS.join(',')}}`;
-        const added = project.addSourceFilesAtPaths([pattern, '!**/node_modules/**', '!**/miniprogram_npm/**']).filter((file) => isCheckable(file.getFilePath()));
+        const found = project.addSourceFilesAtPaths([pattern, '!**/node_modules/**', '!**/miniprogram_npm/**']);
+        // A symbolic link out of the directory is never followed: neither read nor fixed.
+        const root = realpathSync(absolute);
+        const added = found.filter((file) => isCheckable(file.getFilePath()) && isInside(realpathSync(file.getFilePath()), root));
+        for (const file of found) if (!added.includes(file)) project.removeSourceFile(file);
+        if (added.length === 0) problems.push({ kind: 'no-match', file: shown, line: 0, column: 0, message: `no JavaScript or TypeScript sources in ${shown}` });
         for (const file of added) selected.add(path.normalize(file.getFilePath()));
         continue;
       }
+      // A FIFO or a device would block or never end: only regular files are read.
+      if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
       // Read it ourselves first: an unreadable file is reported, not thrown.
       readFileSync(absolute, 'utf8');
       const existing = project.getSourceFile(absolute) ?? project.addSourceFileAtPath(absolute);

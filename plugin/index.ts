@@ -4,7 +4,7 @@ import { transformProgram } from './babel/transform-program.js';
 import { checkCallSites } from './core/engine.js';
 import { resolveOptions, type WxRequestOptions } from './core/options.js';
 import { displayPath } from './display-path.js';
-import { mayReferenceRequest } from './babel/quick-check.js';
+import { mayReferenceRequest } from './core/quick-check.js';
 import { reportDiagnostics } from './report.js';
 
 /**

@@ -22,7 +22,9 @@ function prepare(options: RequestOption<never>, signal: AbortSignal): TransportR
  * inside this call: `success` for every response (any status), `fail` when none arrived, then
  * `complete` once with the same object.
  */
-export function request<T extends ResponseData = ResponseData>(options: RequestOption<T>): RequestTask {
+export function request<T extends ResponseData = ResponseData>(input: RequestOption<T>): RequestTask {
+  // `wx.request()` without options is a mistake that must end in `fail`, not in a TypeError here.
+  const options = (input ?? {}) as RequestOption<T>;
   const { success, fail, complete, responseType, dataType = 'json', enableChunked } = options;
   const timeout = capTimeout(options.timeout, config.timeout);
   const controller = new AbortController();

@@ -29,8 +29,10 @@ export function reason(error: unknown): string {
 
 /** Calls a user callback; what it throws is re-thrown asynchronously, never swallowed, never in our way. */
 export function call<A>(callback: ((argument: A) => void) | undefined, argument: A): void {
+  // WeChat ignores a callback that is not a function (`complete: 5`); so do we.
+  if (typeof callback != 'function') return;
   try {
-    callback?.(argument);
+    callback(argument);
   } catch (error) {
     setTimeout(() => {
       throw error;

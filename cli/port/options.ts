@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isInside, realLocation } from '../paths.js';
 import { UsageError } from '../usage-error.js';
 
 export interface PortOptions {
@@ -16,11 +17,6 @@ export const PORT_USAGE = `Usage: wx-request port <mini-program dir> --out-dir <
 Transforms every JavaScript/TypeScript file of a mini-program through Babel with
 babel-plugin-wx-request, copies every other file, writes source maps beside the output,
 prints the diagnostics and a summary, and exits 1 when an error was found.`;
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
 
 export function parsePortOptions(argv: string[]): PortOptions {
   let parsed;
@@ -39,7 +35,8 @@ export function parsePortOptions(argv: string[]): PortOptions {
   const input = path.resolve(positionals[0] ?? '');
   const outDir = path.resolve(values['out-dir']);
   if (!existsSync(input) || !statSync(input).isDirectory()) throw new UsageError(`port: ${positionals[0]} is not a directory.`);
-  if (isInside(outDir, input)) {
+  // Real locations: an --out-dir that is a symbolic link into the input is inside it too.
+  if (isInside(realLocation(outDir), realLocation(input))) {
     throw new UsageError(`port: the output directory ${values['out-dir']} is inside the input ${positionals[0]}; choose a directory outside it.`);
   }
   const config = values.config === undefined ? undefined : path.resolve(values.config);

@@ -1,6 +1,7 @@
 import * as babel from '@babel/core';
 import path from 'node:path';
 import type { Diagnostic } from '../../plugin/core/diagnostic.js';
+import { UsageError } from '../usage-error.js';
 import { babelOptionsFor } from './babel-options.js';
 
 export type ParserPlugin = NonNullable<NonNullable<babel.TransformOptions['parserOpts']>['plugins']>[number];
@@ -31,6 +32,10 @@ interface BabelSyntaxError extends Error {
 
 function isParseError(error: unknown): error is BabelSyntaxError {
   return error instanceof Error && (error as BabelSyntaxError).code === 'BABEL_PARSE_ERROR';
+}
+
+function position(error: BabelSyntaxError): number {
+  return (error.loc?.line ?? 0) * 1e6 + (error.loc?.column ?? 0);
 }
 
 function parseDiagnostic(error: BabelSyntaxError, file: string, filename: string): Diagnostic {
@@ -65,8 +70,14 @@ export async function portFile(source: string, filename: string, root: string, o
       return { code: result?.code ?? '', map: result?.map ?? undefined, rewritten: metadata?.rewritten ?? 0, diagnostics };
     } catch (error) {
       if (isParseError(error)) {
-        firstError ??= error;
+        // Report the attempt that read furthest: its syntax fits the file best (the TypeScript
+        // parse of a .ts file, not the first, plain one).
+        if (!firstError || position(error) > position(firstError)) firstError = error;
         continue;
+      }
+      if (error instanceof Error && error.message.includes('babel-plugin-wx-request: ')) {
+        // Invalid plugin options in the config: one clear usage error, not a failure per file.
+        throw new UsageError(`port: the Babel config has invalid options for babel-plugin-wx-request: ${error.message.slice(error.message.indexOf('babel-plugin-wx-request: ') + 'babel-plugin-wx-request: '.length).split('\n')[0]}`);
       }
       if ((error as { code?: string }).code === 'WX_REQUEST_RULES' || diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
         return { code: undefined, map: undefined, rewritten: 0, diagnostics };

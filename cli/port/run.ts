@@ -1,7 +1,8 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../../plugin/core/diagnostic.js';
 import { formatDiagnostic } from '../../plugin/core/format.js';
+import { isInside } from '../paths.js';
 import { parsePortOptions } from './options.js';
 import { portFile } from './port-file.js';
 import { walkTree } from './walk.js';
@@ -21,6 +22,20 @@ export interface PortSummary {
   milliseconds: number;
 }
 
+/**
+ * Makes the folder of an output file and checks that writing it stays inside the output directory:
+ * a symbolic link already in --out-dir (a folder, or the file itself) must not carry a write out.
+ * An existing link at the file's own place is removed, so the write replaces it.
+ */
+function prepareOutput(outFile: string, realOut: string): boolean {
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  if (!isInside(realpathSync(path.dirname(outFile)), realOut)) return false;
+  for (const file of [outFile, `${outFile}.map`]) {
+    if (lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(file);
+  }
+  return true;
+}
+
 function isSource(file: string): boolean {
   return SOURCE_EXTENSIONS.has(path.extname(file)) && !file.endsWith('.d.ts');
 }
@@ -37,7 +52,7 @@ export function formatSummary(summary: PortSummary): string {
     plural(summary.warnings, 'warning'),
   ];
   if (summary.unparsed > 0) parts.push(`${plural(summary.unparsed, 'file')} copied unchanged because ${summary.unparsed === 1 ? 'it does' : 'they do'} not parse`);
-  if (summary.skippedLinks > 0) parts.push(`${plural(summary.skippedLinks, 'symbolic link')} out of the tree not followed`);
+  if (summary.skippedLinks > 0) parts.push(`${plural(summary.skippedLinks, 'symbolic link')} not followed (out of the tree or broken)`);
   return `${parts.join(', ')}, in ${(summary.milliseconds / 1000).toFixed(2)} s.`;
 }
 
@@ -46,15 +61,21 @@ export async function runPort(argv: string[], out: NodeJS.WritableStream = proce
   const options = parsePortOptions(argv);
   const started = performance.now();
   const tree = walkTree(options.input);
-  const summary: PortSummary = { sources: 0, copied: 0, rewritten: 0, errors: 0, warnings: 0, unparsed: 0, skippedLinks: tree.skipped.length, milliseconds: 0 };
+  const summary: PortSummary = { sources: 0, copied: 0, rewritten: 0, errors: 0, warnings: 0, unparsed: 0, skippedLinks: tree.skipped.length + tree.broken.length, milliseconds: 0 };
   const diagnostics: { diagnostic: Diagnostic; source: string }[] = [];
   const showProgress = tree.files.length > PROGRESS_FROM && !options.quiet;
   const cwd = process.cwd();
 
+  mkdirSync(options.outDir, { recursive: true });
+  const realOut = realpathSync(options.outDir);
   for (const [index, entry] of tree.files.entries()) {
     if (showProgress && index % 100 === 0) err.write(`wx-request port: ${index}/${tree.files.length} files…\n`);
     const outFile = path.join(options.outDir, entry.relative);
-    mkdirSync(path.dirname(outFile), { recursive: true });
+    if (!prepareOutput(outFile, realOut)) {
+      err.write(`wx-request port: ${entry.relative} not written: a symbolic link in ${path.dirname(outFile)} leads out of the output directory.\n`);
+      summary.errors++;
+      continue;
+    }
     if (!isSource(entry.relative)) {
       copyFileSync(entry.absolute, outFile);
       summary.copied++;
@@ -72,7 +93,7 @@ export async function runPort(argv: string[], out: NodeJS.WritableStream = proce
     }
     summary.rewritten += result.rewritten;
     const mapName = `${path.basename(outFile)}.map`;
-    writeFileSync(outFile, `${result.code}\n//# sourceMappingURL=${mapName}\n`);
+    writeFileSync(outFile, `${result.code}\n//# sourceMappingURL=${encodeURIComponent(mapName)}\n`);
     writeFileSync(`${outFile}.map`, JSON.stringify(result.map));
   }
 
@@ -83,6 +104,7 @@ export async function runPort(argv: string[], out: NodeJS.WritableStream = proce
     else summary.warnings++;
   }
   for (const link of tree.skipped) err.write(`wx-request port: ${link.relative} is a symbolic link out of ${argv[0] ?? 'the input'}; not followed.\n`);
+  for (const link of tree.broken) err.write(`wx-request port: ${link.relative} is a broken symbolic link (its target is missing or it loops); skipped.\n`);
   summary.milliseconds = performance.now() - started;
   out.write(`${formatSummary(summary)}\n`);
   return summary.errors > 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../paths.js';
 
 export interface TreeEntry {
   /** Path relative to the root, with the platform's separator. */
@@ -11,11 +12,8 @@ export interface Tree {
   files: TreeEntry[];
   /** Symbolic links that point outside the root: never followed, reported. */
   skipped: TreeEntry[];
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  /** Symbolic links whose target does not exist (or that loop): reported. */
+  broken: TreeEntry[];
 }
 
 /**
@@ -24,7 +22,7 @@ function isInside(child: string, parent: string): boolean {
  */
 export function walkTree(root: string): Tree {
   const realRoot = realpathSync(root);
-  const tree: Tree = { files: [], skipped: [] };
+  const tree: Tree = { files: [], skipped: [], broken: [] };
   const visit = (directory: string) => {
     for (const name of readdirSync(directory).sort()) {
       const absolute = path.join(directory, name);
@@ -35,7 +33,7 @@ export function walkTree(root: string): Tree {
         try {
           target = realpathSync(absolute);
         } catch {
-          tree.skipped.push(entry);
+          tree.broken.push(entry);
           continue;
         }
         if (!isInside(target, realRoot)) {

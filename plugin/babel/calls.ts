@@ -47,10 +47,10 @@ export function callsOfBinding(id: NodePath, depth = 0): RequestCall[] {
   return binding.referencePaths.flatMap((reference) => callsThrough(reference, depth));
 }
 
-/** The `this` argument of `ref.call(ctx, o)` or `ref.apply(ctx, [o])`, when the reference is used so. */
+/** The `this` argument of `ref.call(ctx, o)`, `ref.apply(ctx, [o])` or `ref.bind(ctx)`, when the reference is used so. */
 export function thisArgument(reference: NodePath): NodePath | undefined {
   const parent = reference.parentPath;
   if (!parent || !(parent.isMemberExpression() || parent.isOptionalMemberExpression()) || reference.key !== 'object' || !isCallee(parent)) return undefined;
   const method = memberName(parent);
-  return method === 'call' || method === 'apply' ? argumentAt(parent.parentPath, 0) : undefined;
+  return method === 'call' || method === 'apply' || method === 'bind' ? argumentAt(parent.parentPath, 0) : undefined;
 }

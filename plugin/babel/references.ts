@@ -35,6 +35,8 @@ function declaresTypeScriptValue(path: NodePath, name: string): boolean {
 
 function isAmbient(path: NodePath): boolean {
   if (path.isVariableDeclarator()) return Boolean((path.parent as t.VariableDeclaration).declare);
+  // Flow's `declare var wx: any` is the same description of the global.
+  if (path.isDeclareVariable()) return true;
   return path.isTSDeclareFunction() || Boolean((path.node as { declare?: boolean }).declare);
 }
 

@@ -27,7 +27,8 @@ export interface ResolvedOptions {
 export const DEFAULT_RUNTIME = 'babel-plugin-wx-request/runtime';
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warn', 'off'];
 const OPTION_NAMES = ['rules', 'allowedOrigins', 'globals', 'runtime', 'onDiagnostic'];
-const ORIGIN = /^(https?|wss?):\/\/(\[[0-9a-fA-F:.]+\]|[^/:?#@\s[\]]+)(:\d{1,5})?\/?$/;
+// scheme://host[:port][/]: a host of dot-separated labels (no wildcard, no empty label) or an IPv6 literal.
+const ORIGIN = /^(https?|wss?):\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*)(:(\d{1,5}))?\/?$/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** A user's mistake in the options: the message names the option and what it accepts. */
@@ -39,8 +40,11 @@ function fail(message: string): never {
   throw new OptionsError(`babel-plugin-wx-request: ${message}`);
 }
 
+/** An object literal (or one with a null prototype): a Map or a class instance would be read wrongly. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 function nearest(name: string, candidates: readonly string[]): string {
@@ -69,10 +73,11 @@ function resolveOrigins(value: unknown): Set<string> {
   if (!Array.isArray(value)) fail(`option "allowedOrigins" must be an array of origins such as "https://api.example.com:8443"; got ${describe(value)}.`);
   return new Set(
     value.map((entry: unknown) => {
-      if (typeof entry !== 'string' || !ORIGIN.test(entry)) {
+      const match = typeof entry === 'string' ? ORIGIN.exec(entry) : null;
+      if (!match || Number(match[5] ?? 0) > 65535) {
         fail(`option "allowedOrigins" has ${describe(entry)}, which is not an origin: write scheme://host:port with nothing after it, such as "https://api.example.com:8443".`);
       }
-      return normaliseOrigin(entry);
+      return normaliseOrigin(entry as string);
     }),
   );
 }
@@ -94,8 +99,9 @@ function resolveRuntime(value: unknown): string {
 export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'no prototype'})`;
+  return `${typeof value} ${String(value)}`;
 }
 
 /** Validates the user's options up front, so a mistake is reported once, before any file. */

@@ -50,15 +50,7 @@ export function spanKey(span: Span): string {
   return `${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
 }
 
-/**
- * Whether a file's text could reference `wx.request` at all (the Babel plugin's quick check):
- * the plain word, an escape that could spell it, or computed access on a global.
- */
-export function mayReferenceRequest(source: string, globals: readonly string[]): boolean {
-  if (source.includes('request')) return true;
-  if (source.includes('\\u') || source.includes('\\x')) return true;
-  return globals.some((name) => source.includes(`${name}[`) || source.includes(`${name}?.[`));
-}
+export { mayReferenceRequest } from '../core/quick-check.js';
 
 export function isMemberAccess(ts: Ts, node: TS.Node): node is TS.PropertyAccessExpression | TS.ElementAccessExpression {
   return ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node);
