@@ -142,7 +142,8 @@ test.serial('no timer is left once a request completes (success, timeout, abort)
   t.is((await run({ url: url('id=timers2'), timeout: 50 })).fail?.errMsg, 'request:fail timeout');
   t.is((await run({ url: url('id=timers3') }, (task) => setTimeout(() => task.abort(), 10))).fail?.errMsg, 'request:fail abort');
   await new Promise((resolve) => setImmediate(resolve));
-  t.is(timers(), before);
+  // At most as many as before: a timer of an earlier test (the test server's delays) may have ended meanwhile.
+  t.true(timers() <= before, `${timers()} timers now, ${before} before`);
   configure({ transport: recording });
 });
 
