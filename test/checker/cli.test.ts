@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES } from '../../plugin/core/rules/index.js';
 import { FIXTURES, ROOT } from '../support/fixtures.js';
+import { slots } from '../support/slots.js';
 
 /** The CLI as users run it: the bin entry, built dist/, a child process. */
 const BIN = path.join(ROOT, 'bin', 'wx-request.js');
@@ -23,19 +24,8 @@ interface Run {
   stderr: string;
 }
 
-// Tests run concurrently, but at most two CLI processes at a time on this two-core budget.
-let running = 0;
-const waiting: (() => void)[] = [];
-async function slot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
-  running += 1;
-  try {
-    return await work();
-  } finally {
-    running -= 1;
-    waiting.shift()?.();
-  }
-}
+// At most two CLI processes at once on this two-core budget.
+const slot = slots(2);
 
 function run(args: string[], cwd: string): Promise<Run> {
   return slot(() => spawnCli(args, cwd));

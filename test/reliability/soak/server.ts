@@ -2,6 +2,7 @@
 // It records every id it saw and the most requests it had at once.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { trackInFlight } from '../../support/in-flight.js';
 
 /** What the server does with a request (`?do=<behaviour>`). */
 export type Behaviour = 'fast' | 'slow' | 'status' | 'badjson' | 'chunks' | 'hang' | 'reset-body' | 'reset-now';
@@ -35,14 +36,7 @@ export async function startSoakServer(): Promise<SoakServer> {
     const interval: { start: number; end?: number } = { start: performance.now() };
     state.intervals.set(Number(new URL(req.url ?? '/', 'http://x').searchParams.get('id')), interval);
     res.on('close', () => (interval.end = performance.now()));
-    state.inFlight++;
-    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
-    let counted = true;
-    const done = () => {
-      if (counted) state.inFlight--;
-      counted = false;
-    };
-    res.on('close', done);
+    trackInFlight(state, res);
     req.resume();
     req.on('end', () => void answer(req, res).catch(() => res.destroy()));
   });

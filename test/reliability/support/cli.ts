@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { slots } from '../../support/slots.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./wx-request.ts', import.meta.url));
@@ -17,19 +18,8 @@ export interface Run {
   stderr: string;
 }
 
-// At most two children at once: each starts tsx, and these machines have two cores.
-let running = 0;
-const waiting: (() => void)[] = [];
-async function slot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
+// At most two CLI processes at once on this two-core budget.
+const slot = slots(2);
 
 /** Runs `wx-request <args>` from source in a child process; never rejects. */
 export function wxRequest(args: string[], options: { cwd?: string; timeout?: number } = {}): Promise<Run> {

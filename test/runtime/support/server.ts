@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { trackInFlight } from '../../support/in-flight.js';
 
 /** One request as the server saw it. */
 export interface Recorded {
@@ -41,14 +42,7 @@ export async function startServer(): Promise<TestServer> {
   const state = { requests: [] as Recorded[], inFlight: 0, maxInFlight: 0 };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    state.inFlight++;
-    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
-    let counted = true;
-    const done = () => {
-      if (counted) state.inFlight--;
-      counted = false;
-    };
-    res.on('close', done);
+    trackInFlight(state, res);
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const recorded: Recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
