@@ -1,5 +1,10 @@
 // babel-plugin-wx-request/runtime: wx.request for the web. No side effects at import.
-export { request } from './request.js';
+import { readChunks } from './chunks.js';
+import { encodeObjectBody } from './form-body.js';
+import { createRequest } from './request.js';
+
+/** wx.request for the web: every feature (form bodies, chunked responses). */
+export const request = /* @__PURE__ */ createRequest({ encodeObject: encodeObjectBody, chunkReader: readChunks });
 export { configure } from './configure.js';
 export { fetchTransport } from './transport/fetch.js';
 export type {

@@ -37,12 +37,18 @@ export function appendQuery(url: string, query: string): string {
   return base + separator + query + (hash < 0 ? '' : url.slice(hash));
 }
 
+/** How an object body is written for a content-type; the full runtime adds the form encoding. */
+export type ObjectEncoder = (data: AnyObject, contentType: string | undefined) => string;
+
+/** Object bodies as JSON, whatever the content-type: what a page that never posts a form needs. */
+export const encodeJson: ObjectEncoder = (data) => JSON.stringify(data);
+
 /**
- * Where `data` goes: GET and HEAD put it in the URL, other methods send it as the body (objects as
- * JSON, or as a form for application/x-www-form-urlencoded). Strings and binary data are sent as
- * they are; numbers and booleans as their text; `null`/`undefined` mean no data.
+ * Where `data` goes: GET and HEAD put it in the URL, other methods send it as the body (objects
+ * through `encodeObject`). Strings and binary data are sent as they are; numbers and booleans as
+ * their text; `null`/`undefined` mean no data.
  */
-export function serialize(method: Method, url: string, data: unknown, contentType: string | undefined): Serialized {
+export function serialize(method: Method, url: string, data: unknown, contentType: string | undefined, encodeObject: ObjectEncoder): Serialized {
   const isObject = data != null && typeof data == 'object';
   if (method == 'GET' || method == 'HEAD') {
     if (isBinary(data)) throw failure(`${method} cannot send binary data on the web: use POST or PUT`);
@@ -50,12 +56,6 @@ export function serialize(method: Method, url: string, data: unknown, contentTyp
     return { url: appendQuery(url, query), body: undefined, contentType };
   }
   if (data == null) return { url, body: undefined, contentType };
-  const body = !isObject
-    ? String(data)
-    : isBinary(data)
-      ? data
-      : /^\s*application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType ?? '')
-        ? encodeForm(data)
-        : JSON.stringify(data);
+  const body = !isObject ? String(data) : isBinary(data) ? data : encodeObject(data, contentType);
   return { url, body, contentType: contentType ?? 'application/json' };
 }

@@ -54,3 +54,12 @@ export function thisArgument(reference: NodePath): NodePath | undefined {
   const method = memberName(parent);
   return method === 'call' || method === 'apply' || method === 'bind' ? argumentAt(parent.parentPath, 0) : undefined;
 }
+
+/** Whether a reference is called right where it stands (`ref(o)`, `ref.call(…)`, `ref.apply(…)`), not kept or passed on. */
+export function isCalledInPlace(reference: NodePath): boolean {
+  if (isCallee(reference)) return true;
+  const parent = reference.parentPath;
+  if (!parent || !(parent.isMemberExpression() || parent.isOptionalMemberExpression()) || reference.key !== 'object' || !isCallee(parent)) return false;
+  const method = memberName(parent);
+  return method === 'call' || method === 'apply';
+}

@@ -1,7 +1,8 @@
 import type { NodePath, types as t } from '@babel/core';
 import type { CallSite } from '../core/call-site.js';
-import type { ResolvedOptions } from '../core/options.js';
-import { callsOfBinding, callsThrough, thisArgument, type RequestCall } from './calls.js';
+import { DEFAULT_RUNTIME, type ResolvedOptions } from '../core/options.js';
+import { runtimeEntry } from '../core/runtime-entry.js';
+import { callsOfBinding, callsThrough, isCalledInPlace, thisArgument, type RequestCall } from './calls.js';
 import { describeCall } from './describe-call.js';
 import { runtimeImporter } from './import-runtime.js';
 import { isGlobalObject, isRequestDestructuring, isRequestReference } from './references.js';
@@ -39,7 +40,9 @@ export function transformProgram(program: NodePath<t.Program>, file: string, opt
     ...members.flatMap((member) => callsThrough(member)),
     ...destructurings.flatMap((declarator) => destructuredTargets(declarator).flatMap((target) => callsOfBinding(target))),
   ].map(describe);
-  const local = runtimeImporter(program, options.runtime, types, callerSupportsEsm);
+  const everyReferenceIsACall = destructurings.length === 0 && members.every(isCalledInPlace);
+  const source = runtimeEntry(options.runtime, DEFAULT_RUNTIME, sites, everyReferenceIsACall);
+  const local = runtimeImporter(program, source, types, callerSupportsEsm);
   for (const member of members) {
     const self = thisArgument(member);
     if (self && isGlobalObject(self, options.globals)) replaceGlobalThisArgument(self, types);

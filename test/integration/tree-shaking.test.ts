@@ -26,7 +26,9 @@ export {};
 
 /** Fingerprints of the parts a GET-with-JSON page does not need, as they survive minification. */
 const FORM_SERIALIZER = 'x-www-form-urlencoded'; // serialize(): the form body branch's content-type test
-const CHUNK_READER = ['enableChunked', 'onChunkReceived', 'offChunkReceived']; // request()'s option, RequestTask's listener plumbing
+// The option the chunk reader reads (runtime/chunks.ts). The task keeps its onChunkReceived and
+// offChunkReceived methods in any bundle: they are part of WeChat's RequestTask interface.
+const CHUNK_READER = ['enableChunked'];
 /** Present in any bundle of request(): the fetch transport. */
 const FETCH_TRANSPORT = 'getSetCookie';
 /** Present only if configure() (not imported by the page) were bundled. */
@@ -128,20 +130,9 @@ for (const { bundler, make, dropsRuleObjects } of CASES) {
     t.false(code.includes(CONFIGURE), 'configure() is dropped: the page does not import it');
     t.false(/\brequire\(/.test(code), 'no require() left for the browser');
     t.is(!code.includes(RULE_METADATA), dropsRuleObjects, dropsRuleObjects ? "the plugin's rule objects are dropped: only the messages the runtime shows remain" : 'the rule objects are still bundled (see CASES)');
-    // THE CURRENT TRUTH, reported to the lead: the form serializer and the chunk reader cannot be
-    // dropped, because request() reaches both on every call and only run-time values decide:
-    // - form: runtime/index.ts `request` → runtime/request.ts prepare() calls serialize()
-    //   (runtime/serialize.ts) for every request; serialize() picks the form body with a run-time
-    //   test of the content-type header (/^\s*application\/x-www-form-urlencoded\s*(;|$)/i) and
-    //   encodeForm() is also what builds a GET's query string, so it is needed anyway;
-    // - chunks: request() reads options.enableChunked at run time, always builds the RequestTask
-    //   with onChunkReceived/offChunkReceived (runtime/task.ts createTask()), and receive() hands
-    //   readBody() (runtime/body.ts, the one body reader for every response) an onChunk callback
-    //   when enableChunked is truthy.
-    // Dropping them would take another runtime entry (a request without form or chunks) that the
-    // plugin imports when a call site's options are known at build time. When that lands, flip
-    // these two assertions to t.false.
-    t.true(code.includes(FORM_SERIALIZER), 'the form serializer is still bundled (see above)');
-    for (const name of CHUNK_READER) t.true(code.includes(name), `the chunk reader's ${name} is still bundled (see above)`);
+    // The plugin imports the runtime's lean entry for this page (every call a plain GET, options
+    // known): it has neither the form body encoding nor the chunk reader.
+    t.false(code.includes(FORM_SERIALIZER), 'no form body serializer');
+    for (const name of CHUNK_READER) t.false(code.includes(name), `no chunk reader (${name})`);
   });
 }

@@ -219,3 +219,14 @@ test('ignored WeChat-only options are accepted', async (t) => {
   const outcome = await run({ url: url(''), enableHttp2: true, enableQuic: true, enableCache: true, enableHttpDNS: true, httpDNSServiceId: 'x', forceCellularNetwork: true, useHighPerformanceMode: true, enableProfile: true });
   t.is(outcome.success?.statusCode, 200);
 });
+
+test('the lean entry shares the settings (allowedOrigins), and writes an object body as JSON', async (t) => {
+  const lean = await import('../../runtime/lean.js');
+  const done = (options: Parameters<typeof lean.request>[0]) => new Promise<{ statusCode?: number; errMsg: string }>((resolve) => lean.request({ ...options, complete: resolve }));
+  const read = await done({ url: url('id=lean-get&body={"ok":true}') });
+  t.is(read.errMsg, 'request:ok', 'the port of the test server is allowed through the shared configure()');
+  t.is(read.statusCode, 200);
+  await done({ url: url('id=lean-post'), method: 'POST', header: { 'content-type': 'application/x-www-form-urlencoded' }, data: { a: 1 } });
+  const sent = server.requests.find((request) => request.url.includes('id=lean-post'));
+  t.is(sent?.body.toString(), '{"a":1}', 'the lean entry has no form encoding: the plugin never picks it for such a call');
+});

@@ -1,5 +1,6 @@
 import test from 'ava';
 import { configure, request } from '../../runtime/index.js';
+import { encodeObjectBody } from '../../runtime/form-body.js';
 import { requestHeaders } from '../../runtime/header.js';
 import { appendQuery, encodeForm, serialize, type Body } from '../../runtime/serialize.js';
 import type { Method } from '../../runtime/types.js';
@@ -86,7 +87,7 @@ test('the golden table has at least 30 rows', (t) => {
 
 for (const [index, row] of rows.entries()) {
   test(`serialize ${name(row, index)}`, (t) => {
-    const out = serialize(row.method, row.url, row.data, requestHeaders(row.header)['content-type']);
+    const out = serialize(row.method, row.url, row.data, requestHeaders(row.header)['content-type'], encodeObjectBody);
     t.is(out.url, row.finalUrl);
     t.deepEqual(toBytes(out.body), expectedBytes(row));
     t.is(out.contentType, row.contentType);
@@ -132,9 +133,9 @@ function failureOf(fn: () => unknown): { reason: string; errno: number } | undef
 }
 
 test('GET and HEAD with binary data fail before sending', (t) => {
-  t.regex(failureOf(() => serialize('GET', '/p', bytes(1), undefined))?.reason ?? '', /GET cannot send binary data/);
-  t.regex(failureOf(() => serialize('HEAD', '/p', new ArrayBuffer(2), undefined))?.reason ?? '', /HEAD cannot send binary data/);
-  t.is(failureOf(() => serialize('POST', '/p', { n: 1n, o: { n: 1n } }, undefined)) instanceof TypeError, true, 'JSON.stringify of a BigInt throws');
+  t.regex(failureOf(() => serialize('GET', '/p', bytes(1), undefined, encodeObjectBody))?.reason ?? '', /GET cannot send binary data/);
+  t.regex(failureOf(() => serialize('HEAD', '/p', new ArrayBuffer(2), undefined, encodeObjectBody))?.reason ?? '', /HEAD cannot send binary data/);
+  t.is(failureOf(() => serialize('POST', '/p', { n: 1n, o: { n: 1n } }, undefined, encodeObjectBody)) instanceof TypeError, true, 'JSON.stringify of a BigInt throws');
 });
 
 test('encodeForm and appendQuery on their own', (t) => {

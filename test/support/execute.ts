@@ -73,7 +73,8 @@ export function execute(babel: typeof BabelCore, code: string, filename: string,
   }
   const runtime = { request: recorder('runtime') };
   const module = { exports: {} };
-  const sandboxRequire = (specifier: string) => (specifier === options.runtime ? runtime : require(specifier));
+  // The plugin imports the runtime's lean entry for files that only read (runtime-entry.ts).
+  const sandboxRequire = (specifier: string) => (specifier === options.runtime || specifier === `${options.runtime}/lean` ? runtime : require(specifier));
   vm.createContext(sandbox);
   const wrapped = vm.runInContext(`(function (require, module, exports) {\n${compiled?.code ?? ''}\n})`, sandbox, { filename }) as (...args: unknown[]) => void;
   wrapped(sandboxRequire, module, module.exports);
