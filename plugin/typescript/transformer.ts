@@ -1,7 +1,8 @@
 import type * as TS from 'typescript';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { checkCallSites } from '../core/engine.js';
-import type { ResolvedOptions } from '../core/options.js';
+import { DEFAULT_RUNTIME, type ResolvedOptions } from '../core/options.js';
+import { runtimeEntry } from '../core/runtime-entry.js';
 import { RULE_IDS } from '../core/rules/index.js';
 import { displayPath } from '../display-path.js';
 import { reportDiagnostics } from '../report.js';
@@ -97,6 +98,16 @@ export function diagnoseSourceFile(ts: Ts, sourceFile: TS.SourceFile, options: R
   return checkCallSites(analysis.sites, options);
 }
 
+/** Whether a reference is called where it stands: `ref(o)`, `ref.call(…)`, `ref.apply(…)`. */
+function isCalledInPlace(ts: Ts, frontEnd: FrontEnd, reference: TS.Node): boolean {
+  const { parent, child } = parentOf(ts, reference);
+  if (parent && ts.isCallExpression(parent) && parent.expression === child) return true;
+  if (!parent || !isMemberAccess(ts, parent) || parent.expression !== child) return false;
+  const method = frontEnd.memberName(parent);
+  const outer = parentOf(ts, parent);
+  return (method === 'call' || method === 'apply') && Boolean(outer.parent && ts.isCallExpression(outer.parent) && outer.parent.expression === outer.child);
+}
+
 /** Replaces the references, splits the destructurings and adds the runtime's import. */
 function rewrite(ts: Ts, context: TS.TransformationContext, sourceFile: TS.SourceFile, analysis: Analysis, frontEnd: FrontEnd, settings: TransformSettings, resolver: Resolver): TS.SourceFile {
   const factory = context.factory;
@@ -106,14 +117,14 @@ function rewrite(ts: Ts, context: TS.TransformationContext, sourceFile: TS.Sourc
   // Nodes whose optional chain ended at a replaced reference: `wx?.request(o)` and `wx.request?.(o)` become `_request(o)`.
   const plain = new Set<TS.Node>();
   const runtimeName = () => factory.createIdentifier(local);
-  // `wx.request.call(wx, o)`: the global passed as `this` does not exist on the web; the runtime ignores `this`.
+  // `wx.request.call(wx, o)` (or `.apply`, `.bind`): the global passed as `this` does not exist on the web; the runtime ignores `this`.
   const globalThisArguments = new Set<TS.Node>();
   for (const reference of analysis.references) {
     const { parent, child } = parentOf(ts, reference);
     if (!parent || !isMemberAccess(ts, parent) || parent.expression !== child) continue;
     const method = frontEnd.memberName(parent);
     const outer = parentOf(ts, parent);
-    if ((method !== 'call' && method !== 'apply') || !outer.parent || !ts.isCallExpression(outer.parent) || outer.parent.expression !== outer.child) continue;
+    if ((method !== 'call' && method !== 'apply' && method !== 'bind') || !outer.parent || !ts.isCallExpression(outer.parent) || outer.parent.expression !== outer.child) continue;
     const self = outer.parent.arguments[0];
     if (self && !ts.isSpreadElement(self) && frontEnd.isGlobalObject(self)) globalThisArguments.add(self);
   }
@@ -172,7 +183,9 @@ function rewrite(ts: Ts, context: TS.TransformationContext, sourceFile: TS.Sourc
   };
 
   const transformed = ts.visitEachChild(sourceFile, visitor, context);
-  const runtime = factory.createStringLiteral(settings.options.runtime);
+  // As in the Babel plugin: a file whose calls are all plain reads gets the lean runtime.
+  const everyReferenceIsACall = analysis.destructurings.length === 0 && analysis.references.every((reference) => isCalledInPlace(ts, frontEnd, reference));
+  const runtime = factory.createStringLiteral(runtimeEntry(settings.options.runtime, DEFAULT_RUNTIME, analysis.sites, everyReferenceIsACall));
   const compilerOptions = context.getCompilerOptions();
   const statement: TS.Statement = emitsRequire(ts, sourceFile, compilerOptions, resolver)
     ? factory.createVariableStatement(

@@ -21,7 +21,7 @@ test('an ES module gets a named import of the runtime, added once', (t) => {
   const { code } = transpile("import { x } from './x';\nwx.request({ url: x });\nwx['request']({ url: '/a' });\n");
   t.is(
     code,
-    'import { request as _request } from "babel-plugin-wx-request/runtime";\nimport { x } from \'./x\';\n_request({ url: x });\n_request({ url: \'/a\' });\n',
+    'import { request as _request } from "babel-plugin-wx-request/runtime/lean";\nimport { x } from \'./x\';\n_request({ url: x });\n_request({ url: \'/a\' });\n',
   );
 });
 
@@ -35,7 +35,7 @@ test('the import is kept by program.emit (not elided as an unused import)', (t) 
     if (name.endsWith('page.js')) emitted = text;
   }, undefined, false, { before: [createTransformer(program)] });
   t.false(result.emitSkipped);
-  t.true(emitted.startsWith('import { request as _request } from "babel-plugin-wx-request/runtime";'), emitted);
+  t.true(emitted.startsWith('import { request as _request } from "babel-plugin-wx-request/runtime/lean";'), emitted);
   t.regex(emitted, /_request\(\{ url: '\/items' \}\)/);
 });
 
@@ -65,14 +65,14 @@ test('CommonJS output gets a require, and optional chains, .call and destructuri
 test('a CommonJS script compiled as ESNext keeps require (mini-program code)', (t) => {
   const { code } = transpile("const config = require('./config');\nwx.request({ url: config.BASE });\nmodule.exports = {};\n", { fileName: 'page.js' });
   // TypeScript 6 emits "use strict" (strict by default); the require comes right after the prologue.
-  t.regex(code, /^("use strict";\n)?var _request = require\("babel-plugin-wx-request\/runtime"\)\.request;\nconst config = require\('\.\/config'\);/);
+  t.regex(code, /^("use strict";\n)?var _request = require\("babel-plugin-wx-request\/runtime\/lean"\)\.request;\nconst config = require\('\.\/config'\);/);
 });
 
 test('a .cts file under NodeNext gets a require, an .mts file an import', (t) => {
   const cts = transpile("wx.request({ url: '/a' });\nexport {};\n", { module: ts.ModuleKind.NodeNext, fileName: 'a.cts' });
-  t.true(cts.code.includes('require("babel-plugin-wx-request/runtime").request'), cts.code);
+  t.true(cts.code.includes('require("babel-plugin-wx-request/runtime/lean").request'), cts.code);
   const mts = transpile("wx.request({ url: '/a' });\nexport {};\n", { module: ts.ModuleKind.NodeNext, fileName: 'a.mts' });
-  t.true(mts.code.includes('import { request as _request } from "babel-plugin-wx-request/runtime";'), mts.code);
+  t.true(mts.code.includes('import { request as _request } from "babel-plugin-wx-request/runtime/lean";'), mts.code);
 });
 
 test('local wx bindings, writes and other APIs are left alone', (t) => {
