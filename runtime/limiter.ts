@@ -5,8 +5,10 @@ export interface Job {
   start(): void;
 }
 
-// App-wide FIFO queue: at most config.maxConcurrent jobs run at once, none is dropped.
-const queue: Job[] = [];
+// App-wide FIFO queue: at most config.maxConcurrent jobs run at once, none is dropped. The queue
+// advances a head index instead of shifting: Array#shift copies a large array on every call.
+let queue: Job[] = [];
+let head = 0;
 let running = 0;
 
 export function enqueue(job: Job): void {
@@ -16,7 +18,7 @@ export function enqueue(job: Job): void {
 
 /** Takes a queued job out (abort while queued). */
 export function dequeue(job: Job): void {
-  const index = queue.indexOf(job);
+  const index = queue.indexOf(job, head);
   if (index >= 0) queue.splice(index, 1);
 }
 
@@ -27,8 +29,13 @@ export function release(): void {
 }
 
 export function pump(): void {
-  while (running < config.maxConcurrent && queue.length) {
+  while (running < config.maxConcurrent && head < queue.length) {
     running++;
-    queue.shift()!.start();
+    queue[head++]!.start();
+  }
+  // Drop the started jobs once they are most of the array, so it does not grow for ever.
+  if (head > 1024 && head * 2 > queue.length) {
+    queue = queue.slice(head);
+    head = 0;
   }
 }
