@@ -5,9 +5,10 @@ import plugin from '../plugin/index.js';
 const transform = (code: string, sourceType: 'module' | 'script' | 'unambiguous', caller?: babel.TransformCaller) =>
   babel.transformSync(code, { babelrc: false, configFile: false, filename: 'page.js', sourceType, plugins: [plugin], ...(caller ? { caller } : {}) })?.code ?? '';
 
+// A plain GET: the plugin imports the runtime's lean entry (test/runtime-entry.test.ts).
 const PAGE = "Page({ onLoad() { wx.request({ url: 'https://a.com/' }); } });";
-const IMPORT = /^import \{ request as _request \} from "babel-plugin-wx-request\/runtime";/;
-const REQUIRE = /^var _request = require\("babel-plugin-wx-request\/runtime"\)\.request;/;
+const IMPORT = /^import \{ request as _request \} from "babel-plugin-wx-request\/runtime\/lean";/;
+const REQUIRE = /^var _request = require\("babel-plugin-wx-request\/runtime\/lean"\)\.request;/;
 
 test('a CommonJS file gets a require, even when parsed as a module', (t) => {
   t.regex(transform(`${PAGE}\nmodule.exports = {};`, 'module'), REQUIRE);

@@ -60,7 +60,7 @@ test('port gets through a messy tree whole: rewrites, reports, copies what does 
     t.true(existsSync(path.join(outDir, `${name}.map`)), `${name} has a source map`);
   }
   t.regex(read('mixed.js'), /^import \{ request as _request \}/m, 'a file with import syntax gets an import');
-  t.regex(read('miniprogram_npm/sdk/index.js'), /require\("babel-plugin-wx-request\/runtime"\)/, 'a CommonJS SDK gets a require');
+  t.regex(read('miniprogram_npm/sdk/index.js'), /require\("babel-plugin-wx-request\/runtime\/lean"\)/, 'a CommonJS SDK gets a require');
   t.regex(read('flow.js'), /id: number/, 'Flow annotations are kept');
   t.regex(read('typed.ts'), /enum Method/, 'TypeScript stays TypeScript');
   t.is(read('app.json'), '{ "pages": ["pages/index/index"] }\n');
