@@ -4,6 +4,7 @@
 import { configure, fetchTransport, request } from '../../../runtime/index.js';
 import type { FailResult, SuccessResult, TransportRequest } from '../../../runtime/index.js';
 import { startSoakServer, type Behaviour } from './server.js';
+import { rng } from '../../../scripts/seeded-random.js';
 
 const COUNT = Number(process.env['SOAK_COUNT'] ?? 3000);
 const SEED = Number(process.env['SOAK_SEED'] ?? 7);
@@ -11,17 +12,6 @@ const WAVE = 100;
 const WAVE_GAP_MS = 100;
 const HANG_TIMEOUT_MS = 300;
 
-/** mulberry32: a small seeded RNG, so a failing run can be replayed with SOAK_SEED. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(SEED);
 const pick = <T>(weighted: [T, number][]): T => {
   const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
