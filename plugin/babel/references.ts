@@ -85,3 +85,11 @@ export function isRequestDestructuring(path: NodePath, globals: readonly string[
   if (!init.node || !isGlobalObject(init as NodePath, globals)) return false;
   return (path.get('id') as NodePath<t.ObjectPattern>).get('properties').some(isRequestPatternProperty);
 }
+
+/** `({ request: r, showToast } = wx);` as a statement of its own: a destructuring assignment from the global. */
+export function isRequestDestructuringAssignment(path: NodePath, globals: readonly string[]): path is NodePath<t.AssignmentExpression> {
+  if (!path.isAssignmentExpression({ operator: '=' }) || !path.parentPath.isExpressionStatement()) return false;
+  const left = path.get('left');
+  if (!left.isObjectPattern() || !isGlobalObject(path.get('right') as NodePath, globals)) return false;
+  return left.get('properties').some(isRequestPatternProperty);
+}

@@ -81,3 +81,24 @@ export function rewriteDestructuring(declarator: NodePath<t.VariableDeclarator>,
 export function replaceGlobalThisArgument(argument: NodePath, types: Types): void {
   argument.replaceWith(withLocation(types.unaryExpression('void', types.numericLiteral(0)), argument.node));
 }
+
+/**
+ * `({ request: r, showToast } = wx);` becomes `r = _request, ({ showToast } = wx);`, and just
+ * `r = _request;` when nothing else is taken from `wx` (reading it would throw on the web).
+ */
+export function rewriteDestructuringAssignment(assignment: NodePath<t.AssignmentExpression>, local: () => t.Identifier, types: Types): void {
+  const pattern = assignment.get('left') as NodePath<t.ObjectPattern>;
+  const assignments = pattern
+    .get('properties')
+    .filter(isRequestPatternProperty)
+    .map((property) => {
+      let target = property.node.value as t.LVal;
+      if (target.type === 'AssignmentPattern') target = target.left;
+      const created = withLocation(types.assignmentExpression('=', target as t.LVal, withLocation(local(), property.node)), property.node);
+      property.remove();
+      return created;
+    });
+  const rest = pattern.node.properties.length === 0 ? [] : [assignment.node];
+  const expressions = [...assignments, ...rest];
+  assignment.replaceWith(expressions.length === 1 ? expressions[0]! : types.sequenceExpression(expressions));
+}

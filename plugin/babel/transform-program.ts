@@ -5,8 +5,8 @@ import { runtimeEntry } from '../core/runtime-entry.js';
 import { callsOfBinding, callsThrough, isCalledInPlace, thisArgument, type RequestCall } from './calls.js';
 import { describeCall } from './describe-call.js';
 import { runtimeImporter } from './import-runtime.js';
-import { isGlobalObject, isRequestDestructuring, isRequestReference } from './references.js';
-import { destructuredTargets, replaceGlobalThisArgument, replaceReference, rewriteDestructuring } from './rewrite.js';
+import { isGlobalObject, isRequestDestructuring, isRequestDestructuringAssignment, isRequestReference } from './references.js';
+import { destructuredTargets, replaceGlobalThisArgument, replaceReference, rewriteDestructuring, rewriteDestructuringAssignment } from './rewrite.js';
 
 export interface ProgramResult {
   sites: CallSite[];
@@ -21,6 +21,7 @@ export interface ProgramResult {
 export function transformProgram(program: NodePath<t.Program>, file: string, options: ResolvedOptions, types: typeof t, callerSupportsEsm: boolean): ProgramResult {
   const members: NodePath[] = [];
   const destructurings: NodePath<t.VariableDeclarator>[] = [];
+  const assignments: NodePath<t.AssignmentExpression>[] = [];
   program.traverse({
     'MemberExpression|OptionalMemberExpression'(path: NodePath) {
       if (isRequestReference(path, options.globals)) {
@@ -31,8 +32,11 @@ export function transformProgram(program: NodePath<t.Program>, file: string, opt
     VariableDeclarator(path) {
       if (isRequestDestructuring(path, options.globals)) destructurings.push(path);
     },
+    AssignmentExpression(path) {
+      if (isRequestDestructuringAssignment(path, options.globals)) assignments.push(path);
+    },
   });
-  if (members.length === 0 && destructurings.length === 0) return { sites: [], rewritten: 0 };
+  if (members.length === 0 && destructurings.length === 0 && assignments.length === 0) return { sites: [], rewritten: 0 };
 
   // Describe before rewriting: the rules read the user's code as written.
   const describe = ({ call, argument }: RequestCall) => describeCall(file, call, argument);
@@ -40,7 +44,7 @@ export function transformProgram(program: NodePath<t.Program>, file: string, opt
     ...members.flatMap((member) => callsThrough(member)),
     ...destructurings.flatMap((declarator) => destructuredTargets(declarator).flatMap((target) => callsOfBinding(target))),
   ].map(describe);
-  const everyReferenceIsACall = destructurings.length === 0 && members.every(isCalledInPlace);
+  const everyReferenceIsACall = destructurings.length === 0 && assignments.length === 0 && members.every(isCalledInPlace);
   const source = runtimeEntry(options.runtime, DEFAULT_RUNTIME, sites, everyReferenceIsACall);
   const local = runtimeImporter(program, source, types, callerSupportsEsm);
   for (const member of members) {
@@ -49,6 +53,7 @@ export function transformProgram(program: NodePath<t.Program>, file: string, opt
     replaceReference(member, local(), types);
   }
   for (const declarator of destructurings) rewriteDestructuring(declarator, local, types);
-  return { sites, rewritten: members.length + destructurings.length };
+  for (const assignment of assignments) rewriteDestructuringAssignment(assignment, local, types);
+  return { sites, rewritten: members.length + destructurings.length + assignments.length };
 }
 
