@@ -12,6 +12,8 @@ export interface FixtureOptions {
   babel?: { presets?: Array<string | [string, Record<string, unknown>]>; sourceType?: 'module' | 'script' | 'unambiguous' };
   /** Babel options used instead of `babel` under @babel/core 8, whose presets take other options. */
   babel8?: FixtureOptions['babel'];
+  /** Why the TypeScript transformer does not rewrite this fixture's form (a known limitation): its rewrite is not compared. */
+  babelOnly?: string;
   /** False when the code cannot run in the stub sandbox (it needs globals the sandbox lacks). */
   exec?: boolean;
 }

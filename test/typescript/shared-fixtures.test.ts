@@ -104,7 +104,8 @@ for (const fixture of valid) {
     }
   });
 
-  if (fixture.output === undefined) continue;
+  // A form only the Babel plugin rewrites (README: Known limitations): the diagnostics above still match.
+  if (fixture.output === undefined || fixture.options.babelOnly !== undefined) continue;
 
   test(`fixture ${fixture.name}: the transformer leaves no global wx.request that Babel would rewrite`, (t) => {
     const { code } = transformed(fixture);
