@@ -50,6 +50,22 @@ export function destructuredTargets(declarator: NodePath<t.VariableDeclarator>):
 }
 
 /**
+ * Takes the `request` properties out of an object pattern, each turned by `build` into what stands
+ * in its place. A default value is dropped: the runtime always provides request.
+ */
+function takeRequestProperties<T>(pattern: NodePath<t.ObjectPattern>, build: (target: t.LVal, property: t.ObjectProperty) => T): T[] {
+  return pattern
+    .get('properties')
+    .filter(isRequestPatternProperty)
+    .map((property) => {
+      const value = property.node.value as t.LVal;
+      const built = build(value.type === 'AssignmentPattern' ? value.left : value, property.node);
+      property.remove();
+      return built;
+    });
+}
+
+/**
  * `const { request: req, showToast } = wx` becomes `const req = _request, { showToast } = wx`;
  * the other names stay with `wx`, and an emptied pattern is dropped (reading an absent `wx`
  * would throw on the web).
@@ -57,17 +73,9 @@ export function destructuredTargets(declarator: NodePath<t.VariableDeclarator>):
 export function rewriteDestructuring(declarator: NodePath<t.VariableDeclarator>, local: () => t.Identifier, types: Types): void {
   const pattern = declarator.get('id') as NodePath<t.ObjectPattern>;
   const kind = (declarator.parent as t.VariableDeclaration).kind;
-  const created = pattern
-    .get('properties')
-    .filter(isRequestPatternProperty)
-    .map((property) => {
-      let target = property.node.value as t.LVal;
-      // The runtime always provides request, so a default value never applies.
-      if (target.type === 'AssignmentPattern') target = target.left;
-      const replacement = withLocation(types.variableDeclarator(target, withLocation(local(), property.node)), property.node);
-      property.remove();
-      return replacement;
-    });
+  const created = takeRequestProperties(pattern, (target, property) =>
+    withLocation(types.variableDeclarator(target, withLocation(local(), property)), property),
+  );
   const inserted = declarator.insertBefore(created) as NodePath<t.VariableDeclarator>[];
   // Removing the pattern's property dropped its bindings; the new declarators own those names now.
   for (const path of inserted) {
@@ -88,16 +96,9 @@ export function replaceGlobalThisArgument(argument: NodePath, types: Types): voi
  */
 export function rewriteDestructuringAssignment(assignment: NodePath<t.AssignmentExpression>, local: () => t.Identifier, types: Types): void {
   const pattern = assignment.get('left') as NodePath<t.ObjectPattern>;
-  const assignments = pattern
-    .get('properties')
-    .filter(isRequestPatternProperty)
-    .map((property) => {
-      let target = property.node.value as t.LVal;
-      if (target.type === 'AssignmentPattern') target = target.left;
-      const created = withLocation(types.assignmentExpression('=', target as t.LVal, withLocation(local(), property.node)), property.node);
-      property.remove();
-      return created;
-    });
+  const assignments = takeRequestProperties(pattern, (target, property) =>
+    withLocation(types.assignmentExpression('=', target, withLocation(local(), property)), property),
+  );
   const rest = pattern.node.properties.length === 0 ? [] : [assignment.node];
   const expressions = [...assignments, ...rest];
   assignment.replaceWith(expressions.length === 1 ? expressions[0]! : types.sequenceExpression(expressions));

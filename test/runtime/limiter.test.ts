@@ -154,3 +154,37 @@ test.serial('configure validates its options', (t) => {
   t.throws(() => configure({ allowedOrigins: 'x' as never }), { instanceOf: TypeError });
   t.throws(() => configure({ transport: 'x' as never }), { instanceOf: TypeError });
 });
+
+test.serial('a queue far past 1,024 requests still starts them first in, first out, at most 10 at once', async (t) => {
+  // The limiter advances a head index and compacts the array once most of it has started: this
+  // crosses that compaction several times. The transport answers from memory, so 3,000 is quick.
+  configure({ maxConcurrent: 10 });
+  const order: number[] = [];
+  let running = 0;
+  let most = 0;
+  configure({
+    transport: async (request) => {
+      order.push(Number(new URL(request.url).searchParams.get('n')));
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setImmediate(resolve));
+      running--;
+      return { statusCode: 200, headers: [], cookies: [], body: null };
+    },
+  });
+  const count = 3000;
+  // All three are still queued when aborted (only the first 10 start at once).
+  const aborted = new Set([20, 1500, 2999]);
+  const done = Array.from({ length: count }, (_, n) =>
+    new Promise<string>((resolve) => {
+      const task = request({ url: url(`n=${n}`), complete: (result) => resolve(result.errMsg) });
+      if (aborted.has(n)) task.abort();
+    }),
+  );
+  const results = await Promise.all(done);
+  configure({ transport: recording });
+  t.deepEqual(order, Array.from({ length: count }, (_, n) => n).filter((n) => !aborted.has(n)), 'FIFO, and the queued aborts never start');
+  t.true(most <= 10, `${most} at once`);
+  t.is(results.filter((errMsg) => errMsg === 'request:ok').length, count - aborted.size);
+  t.deepEqual([...aborted].map((n) => results[n]), ['request:fail abort', 'request:fail abort', 'request:fail abort']);
+});
