@@ -9,6 +9,8 @@ export interface Config {
   timeout: number;
   /** Normalised origins whose port is allowed. */
   allowedOrigins: Set<string>;
+  /** The origins the build registered through allowOrigins(); configure() keeps them. */
+  builtOrigins: Set<string>;
   transport: Transport;
 }
 
@@ -16,6 +18,7 @@ export const config: Config = {
   maxConcurrent: 10,
   timeout: MAX_TIMEOUT,
   allowedOrigins: new Set(),
+  builtOrigins: new Set(),
   transport: fetchTransport,
 };
 

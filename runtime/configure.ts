@@ -17,11 +17,24 @@ export function configure(options: ConfigureOptions): void {
   if (timeout !== undefined) config.timeout = capTimeout(timeout, 0) || invalid('timeout', 'a positive number of ms');
   if (allowedOrigins !== undefined) {
     if (!Array.isArray(allowedOrigins)) invalid('allowedOrigins', 'an array of origins');
-    config.allowedOrigins = new Set(allowedOrigins.map(normaliseOrigin));
+    config.allowedOrigins = new Set([...config.builtOrigins, ...allowedOrigins.map(normaliseOrigin)]);
   }
   if (transport !== undefined) {
     if (typeof transport != 'function') invalid('transport', 'a function');
     config.transport = transport;
   }
   pump(); // a larger maxConcurrent lets queued requests start now
+}
+
+/**
+ * Origins the build accepted (the plugin's `allowedOrigins`, from its options or the project
+ * configuration): the plugin calls this once per rewritten file, so a page works without a
+ * configure() call of its own. They stay allowed whatever configure() is given later.
+ */
+export function allowOrigins(origins: string[]): void {
+  for (const origin of origins) {
+    const normalised = normaliseOrigin(origin);
+    config.builtOrigins.add(normalised);
+    config.allowedOrigins.add(normalised);
+  }
 }

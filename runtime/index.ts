@@ -1,11 +1,24 @@
-// babel-plugin-wx-request/runtime: wx.request for the web. No side effects at import.
+// babel-plugin-wx-request/runtime: wx.request for the web. Importing `wx` or `request` from this
+// entry installs the form body encoding and the chunk reader (lean.ts installs neither).
 import { readChunks } from './chunks.js';
+import { features } from './features.js';
 import { encodeObjectBody } from './form-body.js';
-import { createRequest } from './request.js';
+import { wx as holder } from './holder.js';
+import { request as plain } from './request.js';
 
-/** wx.request for the web: every feature (form bodies, chunked responses). */
-export const request = /* @__PURE__ */ createRequest({ encodeObject: encodeObjectBody, chunkReader: readChunks });
-export { configure } from './configure.js';
+// The assignment lives in the exported values' initialisers so that a bundler keeps it whenever a
+// file uses what this entry exports (with `sideEffects: false` a bare statement could be dropped).
+function install<T>(value: T): T {
+  features.encodeObject = encodeObjectBody;
+  features.chunkReader = readChunks;
+  return value;
+}
+
+/** The shared stand-in for `wx`'s `request` property, which the plugin's rewritten code reads and writes. */
+export const wx = install(holder);
+/** wx.request for the web, every feature (form bodies, chunked responses). */
+export const request = install(plain);
+export { allowOrigins, configure } from './configure.js';
 export { fetchTransport } from './transport/fetch.js';
 export type {
   AnyObject,
@@ -18,6 +31,7 @@ export type {
   HeadersReceivedResult,
   Method,
   RequestData,
+  RequestFunction,
   RequestOption,
   RequestTask,
   ResponseData,

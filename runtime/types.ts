@@ -81,6 +81,9 @@ export interface RequestTask {
   offChunkReceived(listener?: ChunkReceivedListener): void;
 }
 
+/** The type of `request` (and of `wx.request`): a wrapper installed in its place must have it too. */
+export type RequestFunction = <T extends ResponseData = ResponseData>(options: RequestOption<T>) => RequestTask;
+
 export type { BodyReader, Transport, TransportRequest, TransportResponse } from './transport/types.js';
 
 export interface ConfigureOptions {

@@ -220,7 +220,7 @@ test('ignored WeChat-only options are accepted', async (t) => {
   t.is(outcome.success?.statusCode, 200);
 });
 
-test('the lean entry shares the settings (allowedOrigins), and writes an object body as JSON', async (t) => {
+test('the lean entry shares the settings (allowedOrigins) and the one request: once the full entry is loaded, it encodes forms too', async (t) => {
   const lean = await import('../../runtime/lean.js');
   const done = (options: Parameters<typeof lean.request>[0]) => new Promise<{ statusCode?: number; errMsg: string }>((resolve) => lean.request({ ...options, complete: resolve }));
   const read = await done({ url: url('id=lean-get&body={"ok":true}') });
@@ -228,5 +228,8 @@ test('the lean entry shares the settings (allowedOrigins), and writes an object 
   t.is(read.statusCode, 200);
   await done({ url: url('id=lean-post'), method: 'POST', header: { 'content-type': 'application/x-www-form-urlencoded' }, data: { a: 1 } });
   const sent = server.requests.find((request) => request.url.includes('id=lean-post'));
-  t.is(sent?.body.toString(), '{"a":1}', 'the lean entry has no form encoding: the plugin never picks it for such a call');
+  t.is(sent?.body.toString(), 'a=1', 'one request, as WeChat has one wx.request: the full entry (loaded by this file) installed the form encoding');
+  const full = await import('../../runtime/index.js');
+  t.is(lean.request, full.request);
+  t.is(lean.wx, full.wx, 'one wx stand-in whichever entry a file imports');
 });
