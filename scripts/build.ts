@@ -3,10 +3,11 @@
 // unchanged tree costs a timestamp check, not a compile. `--clean` (prepack) starts from nothing,
 // so the tarball never carries the output of a deleted source file.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './root.js';
 import { writeNodeWrappers } from './node-wrappers.js';
+import { writeIfChanged } from './write-if-changed.js';
 
 if (process.argv.includes('--clean')) {
   rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
@@ -21,6 +22,5 @@ try {
 }
 
 // dist/cjs/ holds CommonJS in a "type": "module" package: this marker makes Node read it so.
-mkdirSync(path.join(ROOT, 'dist/cjs'), { recursive: true });
-writeFileSync(path.join(ROOT, 'dist/cjs/package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
+writeIfChanged(path.join(ROOT, 'dist/cjs/package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 writeNodeWrappers();

@@ -3,10 +3,11 @@
 // `require` in one program share one module instance: one request queue, one configure() state,
 // one `wx` stand-in. The wrappers are derived from package.json's exports map: every entry whose
 // `import` under `node` (or at its top) is a dist/node/*.mjs file gets one re-exporting its `require` target.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ROOT } from './root.js';
+import { writeIfChanged } from './write-if-changed.js';
 
 type Target = string | { types?: string; default: string };
 type Pair = { import?: Target; require?: Target };
@@ -35,7 +36,6 @@ export function writeNodeWrappers(): void {
       `export const { ${named.join(', ')} } = entry;`,
       ...(names.includes('default') ? ['export default entry.default;'] : []),
     ];
-    mkdirSync(path.dirname(path.join(ROOT, wrapper)), { recursive: true });
-    writeFileSync(path.join(ROOT, wrapper), `${lines.join('\n')}\n`);
+    writeIfChanged(path.join(ROOT, wrapper), `${lines.join('\n')}\n`);
   }
 }

@@ -20,7 +20,7 @@ export class MissingPeerError extends Error {
  * resolves the peer from the package's place in node_modules. Run from the ES module sources (the
  * repository's tests) there is none; the working directory's resolution stands in.
  */
-function ownRequire(): NodeJS.Require {
+function ownRequire(): (id: string) => unknown {
   return typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'package.json'));
 }
 
