@@ -41,3 +41,4 @@ export type { Diagnostic, Severity, SeveritySetting } from '../core/diagnostic.j
 export { DIAGNOSTIC_CODE_BASE } from './transformer.js';
 export { WxRequestRuleError } from '../rule-error.js';
 export { MissingPeerError, TYPESCRIPT_API_RANGE } from './load-typescript.js';
+export { tsPatch } from './ts-patch.js';
