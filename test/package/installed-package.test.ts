@@ -15,6 +15,8 @@ test.before(async () => {
   project = await createProject('typescript7', [TYPESCRIPT_7], { type: 'module' });
 });
 
+test.after.always(() => project?.remove());
+
 test.serial('npx wx-request --version and --help exit 0', async (t) => {
   const { stdout } = await project.exec('npx', ['wx-request', '--version']);
   t.regex(stdout.trim(), /^\d+\.\d+\.\d+/);

@@ -2,7 +2,7 @@
 // versions the repository itself tests with (its devDependencies, which the root's npm ci has
 // put in npm's cache, so --prefer-offline installs without the network).
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -19,10 +19,18 @@ export function pinned(name: string): string {
   return `${name}@${range}`;
 }
 
+/** The environment a user's shell would have: AVA's NODE_ENV=test would switch Babel's "test" env on. */
+function userEnvironment(): NodeJS.ProcessEnv {
+  const { NODE_ENV: _avaSetsIt, ...environment } = process.env;
+  return environment;
+}
+
 export interface Project {
   dir: string;
   /** Writes a file of the project (directories made as needed). */
   write(file: string, text: string): void;
+  /** Deletes the project (test.after.always). */
+  remove(): void;
   /** Runs a command in the project; resolves with its output, rejects with it on a non-zero exit. */
   exec(command: string, args: string[], env?: Record<string, string>): Promise<{ stdout: string; stderr: string }>;
 }
@@ -36,7 +44,8 @@ export async function createProject(name: string, packages: string[], packageJso
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), text);
     },
-    exec: (command, args, env = {}) => run(command, args, { cwd: dir, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+    exec: (command, args, env = {}) => run(command, args, { cwd: dir, env: { ...userEnvironment(), ...env }, maxBuffer: 64 * 1024 * 1024 }),
   };
   project.write('package.json', `${JSON.stringify({ name: `wx-request-${name}`, private: true, ...packageJson }, null, 2)}\n`);
   await project.exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', await packedTarball(), ...packages]);
