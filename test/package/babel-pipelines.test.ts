@@ -74,7 +74,7 @@ test.serial('CI: the GitHub Actions job\'s wx-request check steps pass on the ap
 
 test.serial('Babel CLI: the mini-program script is rewritten to require the runtime and runs', async (t) => {
   await runCommands('babel-cli/build.sh');
-  t.regex(readFileSync(path.join(project.dir, 'lib/page.js'), 'utf8'), /from "babel-plugin-wx-request\/runtime"/);
+  t.regex(readFileSync(path.join(project.dir, 'lib/page.js'), 'utf8'), /from ['"]babel-plugin-wx-request\/runtime['"]/);
   t.regex(readFileSync(path.join(project.dir, 'lib/legacy.js'), 'utf8'), /require\("babel-plugin-wx-request\/runtime(\/lean)?"\)/);
   await runBuiltScript(t, 'lib/legacy.js');
 });
