@@ -38,7 +38,8 @@ export function parseJsonFile(file: string, text: string): unknown {
     return JSON5.parse(text);
   } catch (error) {
     const { lineNumber, columnNumber, message } = error as SyntaxError & { lineNumber?: number; columnNumber?: number };
-    const reason = message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '');
+    // "JSON5: invalid character '\"' at 3:3": the position goes with the file name, the quote unescaped.
+    const reason = message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '').replace(/\\(["'])/g, '$1');
     throw new OptionsError(`${reason}: the file is not valid JSON. Fix the syntax there (comments and trailing commas are allowed).`, `${displayPath(file, process.cwd())}:${lineNumber ?? 1}:${columnNumber ?? 1}`);
   }
 }
