@@ -54,6 +54,13 @@ function readText(file: string): string {
 
 /** A module's options object: an ES module's default export, or what a CommonJS file assigns to module.exports. */
 function exportedOptions(file: string, exported: unknown): unknown {
+  const options = unwrapDefault(file, exported);
+  // Babel's config files may be functions of its API; ours is plain data.
+  if (typeof options === 'function') failIn(file, 'exports a function: export the options object itself, such as `export default { allowedOrigins: [...] }`.');
+  return options;
+}
+
+function unwrapDefault(file: string, exported: unknown): unknown {
   const namespace = exported as { default?: unknown; __esModule?: unknown; [Symbol.toStringTag]?: unknown } | null;
   if (namespace && typeof namespace === 'object' && (namespace[Symbol.toStringTag] === 'Module' || namespace.__esModule)) {
     if (!('default' in namespace)) failIn(file, 'has no default export: write `export default { … }` (or `module.exports = { … }` in CommonJS).');

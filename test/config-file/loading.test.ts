@@ -134,6 +134,11 @@ const mistakes: [string, Record<string, string>, string][] = [
     'babel-plugin-wx-request: wx-request.config.mjs: has no default export: write `export default { … }` (or `module.exports = { … }` in CommonJS).',
   ],
   [
+    'a function instead of options',
+    { 'wx-request.config.cjs': 'module.exports = (api) => ({ globals: ["wx"] });' },
+    'babel-plugin-wx-request: wx-request.config.cjs: exports a function: export the options object itself, such as `export default { allowedOrigins: [...] }`.',
+  ],
+  [
     'an ES module with top-level await',
     { 'wx-request.config.mjs': 'const origins = await Promise.resolve([]);\nexport default { allowedOrigins: origins };' },
     'babel-plugin-wx-request: wx-request.config.mjs: uses top-level await: a configuration is read synchronously (Babel plugins are), so it cannot wait. Compute the values without await.',
