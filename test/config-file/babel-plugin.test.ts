@@ -4,6 +4,10 @@ import path from 'node:path';
 import plugin from '../../plugin/index.js';
 import { ORIGIN, PAGE_WITH_PORT, tempProject } from './temp-project.js';
 
+function diagnosticsOf(result: babel.BabelFileResult | null): unknown[] {
+  return (result?.metadata as unknown as { wxRequest: { diagnostics: unknown[] } }).wxRequest.diagnostics;
+}
+
 function transform(root: string, file: string, code: string, options: object = {}) {
   return babel.transformSync(code, { babelrc: false, configFile: false, cwd: root, filename: path.join(root, file), plugins: [[plugin, options]] });
 }
@@ -11,7 +15,7 @@ function transform(root: string, file: string, code: string, options: object = {
 test('the Babel plugin reads the configuration of the file it transforms: an allowed port is no error', (t) => {
   const root = tempProject({ 'package.json': JSON.stringify({ name: 'app', wxRequest: { allowedOrigins: [ORIGIN] } }) });
   const result = transform(root, 'src/pages/index.js', PAGE_WITH_PORT);
-  t.deepEqual((result?.metadata as { wxRequest: { diagnostics: unknown[] } }).wxRequest.diagnostics, []);
+  t.deepEqual(diagnosticsOf(result), []);
   // Babel (babel-loader, babel --watch) is told which file to watch.
   t.true((result as unknown as { externalDependencies: Set<string> }).externalDependencies.has(path.join(root, 'package.json')));
 });
@@ -22,7 +26,7 @@ test('the Babel plugin honours the file\'s rules, globals and runtime', (t) => {
   });
   const result = transform(root, 'page.js', "export const task = qq.request({ url: 'https://a.com/', method: 'post' });");
   t.regex(result?.code ?? '', /^import \{ request as _request \} from "\.\/web-request\.js";/);
-  t.deepEqual((result?.metadata as { wxRequest: { diagnostics: unknown[] } }).wxRequest.diagnostics, []);
+  t.deepEqual(diagnosticsOf(result), []);
 });
 
 test('explicit plugin options win over the file, key by key; rules rule by rule', (t) => {
