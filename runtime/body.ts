@@ -1,10 +1,14 @@
 import type { BodyReader } from './types.js';
 
 /**
- * Reads the whole body, handing each chunk (a copy, as an ArrayBuffer) to `onChunk`. Returns
+ * Reads the whole body (at once when the reader can and no chunks are wanted), handing each chunk (a copy, as an ArrayBuffer) to `onChunk`. Returns
  * undefined as soon as `stopped()` says the request is over (aborted or timed out).
  */
 export async function readBody(body: BodyReader | null, onChunk: ((chunk: ArrayBuffer) => void) | undefined, stopped: () => boolean): Promise<Uint8Array | undefined> {
+  if (!onChunk && body?.all) {
+    const whole = new Uint8Array(await body.all());
+    return stopped() ? undefined : whole;
+  }
   const parts: Uint8Array[] = [];
   let length = 0;
   for (let read; body && !(read = await body.read()).done && !stopped(); ) {

@@ -3,9 +3,10 @@ import { capTimeout, config } from './config.js';
 import { features } from './features.js';
 import { requestHeaders, responseHeader } from './header.js';
 import { dequeue, enqueue, release } from './limiter.js';
+import type { Clock } from './profile.js';
 import { ERRNO_ABORT, ERRNO_INVALID, ERRNO_NETWORK, ERRNO_TIMEOUT, call, failResult, reason, result } from './results.js';
 import { serialize } from './serialize.js';
-import { createTask, emit } from './task.js';
+import { emit, Task } from './task.js';
 import type { FailResult, RequestOption, RequestTask, ResponseData, SuccessResult, TransportRequest } from './types.js';
 import { checkMethod, checkUrl } from './validate.js';
 
@@ -20,75 +21,90 @@ function prepare(options: RequestOption<never>): TransportRequest {
 }
 
 /**
+ * One request, from the call to `complete`; it is also the task handed to the caller. State is in
+ * fields and the steps are methods, so that a queued request costs little memory.
+ */
+class Call extends Task {
+  settled = false;
+  /** See Clock: performance.now() at the call, the start, the headers, the end of the body. */
+  clock: Clock = [performance.now()];
+  prepared?: TransportRequest;
+  /** Made when the request leaves the queue: a queued request holds no AbortController. */
+  controller?: AbortController;
+  timer?: ReturnType<typeof setTimeout>;
+
+  constructor(readonly options: RequestOption<any>) {
+    super();
+    try {
+      this.prepared = prepare(options);
+    } catch (error: any) {
+      this.settle(error?.errno ? failResult(error.reason, error.errno) : failResult(String(error?.message ?? error), ERRNO_INVALID));
+      return;
+    }
+    enqueue(this);
+  }
+
+  abort(): void {
+    this.settle(failResult('abort', ERRNO_ABORT));
+  }
+
+  /** Called by the limiter when a slot is free. */
+  start(): void {
+    const controller = (this.controller = new AbortController());
+    this.prepared!.signal = controller.signal;
+    this.clock.push(performance.now());
+    this.timer = setTimeout(() => this.settle(failResult('timeout', ERRNO_TIMEOUT)), capTimeout(this.options.timeout, config.timeout));
+    void this.receive(this.prepared!);
+  }
+
+  async receive(prepared: TransportRequest): Promise<void> {
+    const { options, clock } = this;
+    try {
+      const response = await config.transport(prepared);
+      if (this.settled) return;
+      clock.push(performance.now());
+      const { statusCode, cookies } = response;
+      const header = responseHeader(response.headers);
+      emit(this.headerListeners, { header, statusCode, cookies });
+      const bytes = await readBody(this.settled ? null : response.body, features.chunkReader?.(options, this), () => this.settled);
+      if (bytes) {
+        clock.push(performance.now());
+        const outcome = result('request:ok', { data: decodeBody(bytes, options.responseType, options.dataType ?? 'json'), statusCode, header, cookies });
+        features.profile?.(outcome, prepared.url, clock);
+        this.settle(outcome as unknown as SuccessResult, true);
+      }
+    } catch (error) {
+      this.settle(failResult(reason(error), ERRNO_NETWORK));
+    }
+  }
+
+  /** The one end of the request: frees its slot (or its queue place), then calls back on a microtask. */
+  settle(outcome: SuccessResult | FailResult, ok?: boolean): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    if (this.controller) {
+      // A body read whole leaves nothing to stop, and aborting a finished fetch costs (it builds
+      // an AbortError no one sees); any other end stops the transport's work.
+      if (!ok) this.controller.abort();
+      release();
+    } else {
+      dequeue(this);
+    }
+    const { success, fail, complete } = this.options;
+    queueMicrotask(() => {
+      call<any>(ok ? success : fail, outcome);
+      call<any>(complete, outcome);
+    });
+  }
+}
+
+/**
  * wx.request for the web. It returns the RequestTask synchronously; callbacks always run later,
  * never inside the call: `success` for every response (any status), `fail` when none arrived, then
  * `complete` once with the same object. Object bodies, chunks and the profile use the installed `features`.
  */
-export function request<T extends ResponseData = ResponseData>(input: RequestOption<T>): RequestTask {
+export function request<T extends ResponseData = ResponseData>(options: RequestOption<T>): RequestTask {
   // `wx.request()` without options is a mistake that must end in `fail`, not in a TypeError here.
-  const options = (input ?? {}) as RequestOption<T>;
-  const clock = [performance.now()];
-  // Made when the request leaves the queue: a queued request holds no AbortController.
-  let controller: AbortController | undefined;
-  let settled = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const { task, headerListeners, chunkListeners } = createTask(() => settle(failResult('abort', ERRNO_ABORT)));
-  const job = { start };
-
-  function settle(outcome: SuccessResult<T> | FailResult, ok?: boolean): void {
-    if (settled) return;
-    settled = true;
-    clearTimeout(timer);
-    if (controller) {
-      // A body read whole leaves nothing to stop, and aborting a finished fetch costs (it builds
-      // an AbortError no one sees); any other end stops the transport's work.
-      if (!ok) controller.abort();
-      release();
-    } else {
-      dequeue(job);
-    }
-    queueMicrotask(() => {
-      call(ok ? options.success : options.fail, outcome as SuccessResult<T> & FailResult);
-      call(options.complete, outcome);
-    });
-  }
-
-  let prepared: TransportRequest;
-  try {
-    prepared = prepare(options as RequestOption<never>);
-  } catch (error: any) {
-    settle(error?.errno ? failResult(error.reason, error.errno) : failResult(String(error?.message ?? error), ERRNO_INVALID));
-    return task;
-  }
-
-  function start(): void {
-    controller = new AbortController();
-    prepared.signal = controller.signal;
-    clock.push(performance.now());
-    timer = setTimeout(() => settle(failResult('timeout', ERRNO_TIMEOUT)), capTimeout(options.timeout, config.timeout));
-    void receive();
-  }
-
-  async function receive(): Promise<void> {
-    try {
-      const response = await config.transport(prepared);
-      if (settled) return;
-      clock.push(performance.now());
-      const { statusCode, cookies } = response;
-      const header = responseHeader(response.headers);
-      emit(headerListeners, { header, statusCode, cookies });
-      const bytes = await readBody(settled ? null : response.body, features.chunkReader?.(options, chunkListeners), () => settled);
-      if (bytes) {
-        clock.push(performance.now());
-        const outcome = result('request:ok', { data: decodeBody(bytes, options.responseType, options.dataType ?? 'json') as T, statusCode, header, cookies });
-        features.profile?.(outcome, prepared.url, clock);
-        settle(outcome as unknown as SuccessResult<T>, true);
-      }
-    } catch (error) {
-      settle(failResult(reason(error), ERRNO_NETWORK));
-    }
-  }
-
-  enqueue(job);
-  return task;
+  return new Call((options ?? {}) as RequestOption<never>);
 }

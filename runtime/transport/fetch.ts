@@ -9,6 +9,7 @@ import type { Transport } from './types.js';
  */
 export const fetchTransport: Transport = async ({ url, method, headers, body, redirect, signal, credentials }) => {
   let response: Response;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
     response = await fetch(url, { method, headers, body: body as BodyInit | undefined, redirect, signal, credentials });
   } catch (error) {
@@ -21,6 +22,7 @@ export const fetchTransport: Transport = async ({ url, method, headers, body, re
     statusCode: response.status,
     headers: response.headers,
     cookies: response.headers.getSetCookie?.() ?? [],
-    body: response.body?.getReader() ?? null,
+    // The reader is taken on the first read only: `all` reads the body whole without one.
+    body: response.body && { read: () => (reader ??= response.body!.getReader()).read(), all: () => response.arrayBuffer() },
   };
 };

@@ -33,6 +33,11 @@ export interface TransportRequest {
 /** Reads the body chunk by chunk: the shape of a `ReadableStreamDefaultReader<Uint8Array>`. */
 export interface BodyReader {
   read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
+  /**
+   * Optional: the whole body at once. The runtime calls it instead of `read` when it hands out
+   * no chunks (no `enableChunked`): fetch's `arrayBuffer()` is much cheaper than reading chunks.
+   */
+  all?(): Promise<ArrayBuffer>;
 }
 
 export interface TransportResponse {
