@@ -233,3 +233,20 @@ test('the lean entry shares the settings (allowedOrigins) and the one request: o
   t.is(lean.request, full.request);
   t.is(lean.wx, full.wx, 'one wx stand-in whichever entry a file imports');
 });
+
+test('res.profile: every field of WeChat\'s RequestProfile, epoch milliseconds; in Node the fetch Resource Timing entry fills the network phases', async (t) => {
+  const profile = await new Promise<Record<string, unknown>>((resolve) =>
+    request({
+      url: url('id=profile'),
+      // Node adds the entry on the next turn of the event loop: read it a little later.
+      success: (res) => setTimeout(() => resolve({ ...res.profile }), 20),
+    }),
+  );
+  const fields = 'SSLconnectionEnd SSLconnectionStart connectEnd connectStart domainLookUpEnd domainLookUpStart downstreamThroughputKbpsEstimate estimate_nettype fetchStart httpDNSDomainLookUpEnd httpDNSDomainLookUpStart httpRttEstimate invokeStart peerIP port protocol queueEnd queueStart receivedBytedCount redirectEnd redirectStart requestEnd requestStart responseEnd responseStart rtt sendBytesCount socketReused throughputKbps transportRttEstimate usingHighPerformanceMode';
+  t.deepEqual(Object.keys(profile).sort(), fields.split(' '));
+  const time = (name: string) => profile[name] as number;
+  t.true(Math.abs(time('invokeStart') - Date.now()) < 60_000, 'an epoch time');
+  t.true(time('invokeStart') <= time('queueEnd') && time('queueEnd') <= time('fetchStart') + 1 && time('fetchStart') <= time('requestStart') && time('requestStart') <= time('responseEnd'));
+  t.is(profile['rtt'], 0, 'what the web cannot know is 0');
+  t.is(profile['socketReused'], false);
+});
