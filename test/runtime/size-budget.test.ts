@@ -4,29 +4,14 @@
 import test from 'ava';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { ourPages } from '../../bench/size.js';
 import { ROOT } from '../support/fixtures.js';
 
-/** A GET-only page: what the plugin writes for a file of plain reads. */
-const GET_ONLY = `import { wx } from './runtime/lean.ts';
-wx.request({ url: 'https://api.example.com/items', success: (res) => console.log(res.statusCode, res.data) });`;
-
-/** Everything the runtime offers: every export, option and listener. */
-const EVERYTHING = `import { wx, request, configure, allowOrigins, fetchTransport } from './runtime/index.ts';
-allowOrigins(['https://api.example.com:8443']);
-configure({ maxConcurrent: 4, timeout: 5000, allowedOrigins: ['https://api.example.com:8443'], transport: fetchTransport, credentials: 'include' });
-const task = wx.request({
-  url: 'https://api.example.com:8443/upload', method: 'PUT', data: new ArrayBuffer(8), header: { 'x-token': 't' },
-  responseType: 'arraybuffer', dataType: 'other', timeout: 2000, enableChunked: true, redirect: 'manual',
-  success: (res) => console.log(res.statusCode, res.header['Content-Type'], res.cookies, res.data, res.profile),
-  fail: (err) => console.error(err.errMsg, err.errno), complete: () => console.log('done'),
-});
-const onHeaders = (res) => console.log(res.header);
-task.onHeadersReceived(onHeaders);
-task.onChunkReceived((chunk) => console.log(chunk.data.byteLength));
-task.offHeadersReceived(onHeaders);
-task.offChunkReceived();
-request({ url: 'https://api.example.com/items', method: 'POST', header: { 'content-type': 'application/x-www-form-urlencoded' }, data: { page: 2 } });
-task.abort();`;
+// The pages of bench/size.ts (GET only through the lean entry; everything: every export, option
+// and listener), importing the runtime's source.
+const PAGES = ourPages('./runtime/index.ts', './runtime/lean.ts');
+const GET_ONLY = PAGES['GET only'];
+const EVERYTHING = PAGES.everything;
 
 async function gzipped(contents: string): Promise<number> {
   const result = await build({ stdin: { contents, resolveDir: ROOT, loader: 'js', sourcefile: 'page.js' }, bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2020', write: false, logLevel: 'silent' });
