@@ -1,8 +1,8 @@
-import { emit } from './task.js';
-import type { ChunkReceivedListener, RequestOption } from './types.js';
+import { emit, type Task } from './task.js';
+import type { RequestOption } from './types.js';
 
 /** For one request, what to do with each body chunk; undefined when chunks are not wanted. */
-export type ChunkReader = (options: RequestOption<never>, listeners: Set<ChunkReceivedListener>) => ((data: ArrayBuffer) => void) | undefined;
+export type ChunkReader = (options: RequestOption<never>, task: Task) => ((data: ArrayBuffer) => void) | undefined;
 
 /** With `enableChunked`, each chunk of the body goes to the task's onChunkReceived listeners. */
-export const readChunks: ChunkReader = (options, listeners) => (options.enableChunked ? (data) => emit(listeners, { data }) : undefined);
+export const readChunks: ChunkReader = (options, task) => (options.enableChunked ? (data) => emit(task.chunkListeners, { data }) : undefined);

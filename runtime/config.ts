@@ -1,6 +1,8 @@
-import { MAX_TIMEOUT } from '../plugin/core/rules/messages.js';
 import { fetchTransport } from './transport/fetch.js';
 import type { Transport } from './types.js';
+
+/** WeChat's maximum (and default) timeout, in ms. */
+export const MAX_TIMEOUT = 60000;
 
 /** The app-wide settings, changed through configure(). */
 export interface Config {
@@ -12,6 +14,8 @@ export interface Config {
   /** The origins the build registered through allowOrigins(); configure() keeps them. */
   builtOrigins: Set<string>;
   transport: Transport;
+  /** fetch's `credentials`; undefined leaves fetch's default (same-origin). */
+  credentials?: RequestCredentials | undefined;
 }
 
 export const config: Config = {

@@ -3,15 +3,16 @@ import { capTimeout, config } from './config.js';
 import { pump } from './limiter.js';
 import type { ConfigureOptions } from './types.js';
 
+// Short on purpose (the bundle carries it); the README's configure() section says more.
 function invalid(name: string, expected: string): never {
   throw new TypeError(`configure: ${name} must be ${expected}`);
 }
 
 /** App-wide settings; each given option replaces the current value, the others stay as they are. */
 export function configure(options: ConfigureOptions): void {
-  const { maxConcurrent, timeout, allowedOrigins, transport } = options;
+  const { maxConcurrent, timeout, allowedOrigins, transport, credentials } = options;
   if (maxConcurrent !== undefined) {
-    if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) invalid('maxConcurrent', 'an integer of at least 1');
+    if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) invalid('maxConcurrent', 'an integer ≥ 1');
     config.maxConcurrent = maxConcurrent;
   }
   if (timeout !== undefined) config.timeout = capTimeout(timeout, 0) || invalid('timeout', 'a positive number of ms');
@@ -22,6 +23,10 @@ export function configure(options: ConfigureOptions): void {
   if (transport !== undefined) {
     if (typeof transport != 'function') invalid('transport', 'a function');
     config.transport = transport;
+  }
+  if (credentials !== undefined) {
+    if (!/^(omit|same-origin|include)$/.test(credentials)) invalid('credentials', "'omit', 'same-origin' or 'include'");
+    config.credentials = credentials;
   }
   pump(); // a larger maxConcurrent lets queued requests start now
 }

@@ -26,17 +26,16 @@ export function requestHeaders(header: AnyObject | undefined): Record<string, st
   return headers;
 }
 
-// The own key of the header object that `name` reads: the lower-case one when it exists.
-const own = (target: AnyObject, name: string | symbol) =>
-  typeof name == 'string' && Object.hasOwn(target, name.toLowerCase()) ? name.toLowerCase() : name;
+// The key of the header object that `name` stands for: its lower-case form when that exists.
+const own = (target: AnyObject, name: string | symbol) => (typeof name == 'string' && Object.hasOwn(target, name.toLowerCase()) ? name.toLowerCase() : name);
 
-const caseInsensitive: ProxyHandler<AnyObject> = {
-  get: (target, name) => target[own(target, name) as string],
-  has: (target, name) => own(target, name) in target,
-  set: (target, name, value) => ((target[own(target, name) as string] = value), true),
-  deleteProperty: (target, name) => delete target[own(target, name) as string],
-  getOwnPropertyDescriptor: (target, name) => Reflect.getOwnPropertyDescriptor(target, own(target, name)),
-};
+// Every trap that takes a key maps it through `own`, the rest stay the target's: `Object.keys`
+// and JSON see the lower-case keys once each.
+const caseInsensitive: ProxyHandler<AnyObject> = {};
+for (const trap of ['get', 'has', 'set', 'deleteProperty', 'getOwnPropertyDescriptor'] as const) {
+  (caseInsensitive as Record<string, unknown>)[trap] = (target: AnyObject, name: string | symbol, ...rest: unknown[]) =>
+    (Reflect[trap] as (...args: unknown[]) => unknown)(target, own(target, name), ...rest);
+}
 
 /**
  * The response header object: one lower-case key per header (repeated headers joined with ", "),

@@ -1,8 +1,9 @@
 // babel-plugin-wx-request/runtime: wx.request for the web. Importing `wx` or `request` from this
-// entry installs the form body encoding and the chunk reader (lean.ts installs neither).
+// entry installs the form body encoding, the chunk reader and `res.profile` (lean.ts installs none).
 import { readChunks } from './chunks.js';
 import { features } from './features.js';
 import { encodeObjectBody } from './form-body.js';
+import { defineProfile } from './profile.js';
 import { wx as holder } from './holder.js';
 import { request as plain } from './request.js';
 
@@ -11,12 +12,13 @@ import { request as plain } from './request.js';
 function install<T>(value: T): T {
   features.encodeObject = encodeObjectBody;
   features.chunkReader = readChunks;
+  features.profile = defineProfile;
   return value;
 }
 
 /** The shared stand-in for `wx`'s `request` property, which the plugin's rewritten code reads and writes. */
 export const wx = install(holder);
-/** wx.request for the web, every feature (form bodies, chunked responses). */
+/** wx.request for the web, every feature (form bodies, chunked responses, res.profile). */
 export const request = install(plain);
 export { allowOrigins, configure } from './configure.js';
 export { fetchTransport } from './transport/fetch.js';
@@ -32,7 +34,9 @@ export type {
   Method,
   RequestData,
   RequestFunction,
+  RequestException,
   RequestOption,
+  RequestProfile,
   RequestTask,
   ResponseData,
   SuccessResult,

@@ -13,29 +13,32 @@ export interface Failure {
   errno: number;
 }
 
-export function failure(reason: string, errno = ERRNO_INVALID): Failure {
-  return { reason, errno };
-}
+export const failure = (reason: string, errno = ERRNO_INVALID): Failure => ({ reason, errno });
 
-export function failResult(reason: string, errno: number): FailResult {
-  return { errMsg: `request:fail ${reason}`, errno };
-}
+/**
+ * A result with what the official typings' results also carry: there is no HttpDNS on the web,
+ * so `useHttpDNS` is false and `exception` lists no reasons and no retries.
+ */
+export const result = <T extends object>(errMsg: string, fields: T) => ({ errMsg, exception: { reasons: [], retryCount: 0 }, useHttpDNS: false, ...fields });
+
+export const failResult = (reason: string, errno: number): FailResult => result(`request:fail ${reason}`, { errno });
 
 /** Why the transport failed, as precisely as it says: Node's fetch puts the socket error in `cause`. */
-export function reason(error: unknown): string {
-  const { message, cause } = (error ?? {}) as { message?: string; cause?: { message?: string; code?: string } };
-  return cause?.message || cause?.code || message || String(error);
+export function reason(error: any): string {
+  const cause = error?.cause;
+  return cause?.message || cause?.code || error?.message || String(error);
 }
 
 /** Calls a user callback; what it throws is re-thrown asynchronously, never swallowed, never in our way. */
 export function call<A>(callback: ((argument: A) => void) | undefined, argument: A): void {
   // WeChat ignores a callback that is not a function (`complete: 5`); so do we.
-  if (typeof callback != 'function') return;
-  try {
-    callback(argument);
-  } catch (error) {
-    setTimeout(() => {
-      throw error;
-    });
+  if (typeof callback == 'function') {
+    try {
+      callback(argument);
+    } catch (error) {
+      setTimeout(() => {
+        throw error;
+      });
+    }
   }
 }

@@ -10,31 +10,26 @@ export interface Serialized {
   contentType: string | undefined;
 }
 
-const isBinary = (data: unknown): data is ArrayBuffer | ArrayBufferView =>
-  ArrayBuffer.isView(data) || data instanceof ArrayBuffer;
-
 /**
  * `key=value` pairs joined by `&`, both sides through encodeURIComponent. Left out: `undefined`,
  * functions and symbols (as JSON.stringify does). Nested objects and arrays (and null) are written
  * as JSON: `{ a: { b: 1 }, c: [1, 2] }` → `a=%7B%22b%22%3A1%7D&c=%5B1%2C2%5D`.
  */
-export function encodeForm(data: AnyObject): string {
-  const pairs: string[] = [];
-  for (const key of Object.keys(data)) {
-    const value: unknown = data[key];
-    if (value === undefined || typeof value == 'function' || typeof value == 'symbol') continue;
-    pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(typeof value == 'object' ? JSON.stringify(value) : String(value))}`);
-  }
-  return pairs.join('&');
-}
+export const encodeForm = (data: AnyObject): string =>
+  Object.keys(data)
+    .flatMap((key) => {
+      const value: unknown = data[key];
+      return value === undefined || typeof value == 'function' || typeof value == 'symbol'
+        ? []
+        : `${encodeURIComponent(key)}=${encodeURIComponent(typeof value == 'object' ? JSON.stringify(value) : String(value))}`;
+    })
+    .join('&');
 
 /** Appends a query before the `#fragment`: `?` first, then `&` (none after a trailing `?` or `&`). */
 export function appendQuery(url: string, query: string): string {
-  if (!query) return url;
   const hash = url.indexOf('#');
   const base = hash < 0 ? url : url.slice(0, hash);
-  const separator = !base.includes('?') ? '?' : /[?&]$/.test(base) ? '' : '&';
-  return base + separator + query + (hash < 0 ? '' : url.slice(hash));
+  return query ? base + (!base.includes('?') ? '?' : /[?&]$/.test(base) ? '' : '&') + query + url.slice(base.length) : url;
 }
 
 /** How an object body is written for a content-type; the full runtime adds the form encoding. */
@@ -50,12 +45,12 @@ export const encodeJson: ObjectEncoder = (data) => JSON.stringify(data);
  */
 export function serialize(method: Method, url: string, data: unknown, contentType: string | undefined, encodeObject: ObjectEncoder): Serialized {
   const isObject = data != null && typeof data == 'object';
+  const isBinary = ArrayBuffer.isView(data) || data instanceof ArrayBuffer;
   if (method == 'GET' || method == 'HEAD') {
-    if (isBinary(data)) throw failure(`${method} cannot send binary data on the web: use POST or PUT`);
-    const query = isObject ? encodeForm(data) : data == null ? '' : String(data);
-    return { url: appendQuery(url, query), body: undefined, contentType };
+    if (isBinary) throw failure(`${method} cannot send binary data on the web`);
+    return { url: appendQuery(url, isObject ? encodeForm(data) : data == null ? '' : String(data)), body: undefined, contentType };
   }
-  if (data == null) return { url, body: undefined, contentType };
-  const body = !isObject ? String(data) : isBinary(data) ? data : encodeObject(data, contentType);
-  return { url, body, contentType: contentType ?? 'application/json' };
+  return data == null
+    ? { url, body: undefined, contentType }
+    : { url, body: isBinary ? data : isObject ? encodeObject(data, contentType) : String(data), contentType: contentType ?? 'application/json' };
 }

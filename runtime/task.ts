@@ -1,27 +1,30 @@
 import { call } from './results.js';
 import type { ChunkReceivedListener, HeadersReceivedListener, RequestTask } from './types.js';
 
-export interface TaskParts {
-  task: RequestTask;
-  headerListeners: Set<HeadersReceivedListener>;
-  chunkListeners: Set<ChunkReceivedListener>;
-}
-
-/** The RequestTask handed to the caller: `abort` plus the two listener lists (a listener added twice is called once). */
-export function createTask(abort: () => void): TaskParts {
-  const headerListeners = new Set<HeadersReceivedListener>();
-  const chunkListeners = new Set<ChunkReceivedListener>();
-  const task: RequestTask = {
-    abort,
-    onHeadersReceived: (listener) => void headerListeners.add(listener),
-    offHeadersReceived: (listener) => void (listener ? headerListeners.delete(listener) : headerListeners.clear()),
-    onChunkReceived: (listener) => void chunkListeners.add(listener),
-    offChunkReceived: (listener) => void (listener ? chunkListeners.delete(listener) : chunkListeners.clear()),
-  };
-  return { task, headerListeners, chunkListeners };
+/**
+ * The RequestTask handed to the caller: the two listener lists (made on the first `on…`: most tasks
+ * never get one; a listener added twice is called once) and `abort`, which the request defines.
+ * Methods live on the prototype, so a queued request holds no functions of its own.
+ */
+export abstract class Task implements RequestTask {
+  headerListeners?: Set<HeadersReceivedListener>;
+  chunkListeners?: Set<ChunkReceivedListener>;
+  abstract abort(): void;
+  onHeadersReceived(listener: HeadersReceivedListener): void {
+    (this.headerListeners ??= new Set()).add(listener);
+  }
+  offHeadersReceived(listener?: HeadersReceivedListener): void {
+    listener ? this.headerListeners?.delete(listener) : this.headerListeners?.clear();
+  }
+  onChunkReceived(listener: ChunkReceivedListener): void {
+    (this.chunkListeners ??= new Set()).add(listener);
+  }
+  offChunkReceived(listener?: ChunkReceivedListener): void {
+    listener ? this.chunkListeners?.delete(listener) : this.chunkListeners?.clear();
+  }
 }
 
 /** Calls every listener; one that throws does not stop the others (its error is re-thrown asynchronously). */
-export function emit<A>(listeners: Set<(argument: A) => void>, argument: A): void {
-  for (const listener of listeners) call(listener, argument);
+export function emit<A>(listeners: Set<(argument: A) => void> | undefined, argument: A): void {
+  if (listeners) for (const listener of listeners) call(listener, argument);
 }

@@ -12,6 +12,51 @@ export type ResponseData = string | AnyObject | ArrayBuffer;
 export type RequestData = string | AnyObject | ArrayBuffer | ArrayBufferView;
 export type Method = 'OPTIONS' | 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'TRACE' | 'CONNECT';
 
+/** WeChat's `exception`: on the web there are never HttpDNS reasons or retries (`{ reasons: [], retryCount: 0 }`). */
+export interface RequestException {
+  reasons: { errMsg: string; errno: string }[];
+  retryCount: number;
+}
+
+/**
+ * WeChat's `res.profile`, times in epoch milliseconds. Filled from the request's Resource Timing
+ * entry where the platform keeps one; what the web cannot know is 0, '' or false (see the README).
+ */
+export interface RequestProfile {
+  invokeStart: number;
+  queueStart: number;
+  queueEnd: number;
+  redirectStart: number;
+  redirectEnd: number;
+  fetchStart: number;
+  domainLookUpStart: number;
+  domainLookUpEnd: number;
+  connectStart: number;
+  connectEnd: number;
+  SSLconnectionStart: number;
+  SSLconnectionEnd: number;
+  requestStart: number;
+  requestEnd: number;
+  responseStart: number;
+  responseEnd: number;
+  httpDNSDomainLookUpStart: number;
+  httpDNSDomainLookUpEnd: number;
+  rtt: number;
+  estimate_nettype: number;
+  httpRttEstimate: number;
+  transportRttEstimate: number;
+  downstreamThroughputKbpsEstimate: number;
+  throughputKbps: number;
+  peerIP: string;
+  port: number;
+  protocol: string;
+  socketReused: boolean;
+  sendBytesCount: number;
+  /** Spelled as in WeChat's typings. */
+  receivedBytedCount: number;
+  usingHighPerformanceMode: boolean;
+}
+
 export interface SuccessResult<T extends ResponseData = ResponseData> {
   data: T;
   statusCode: number;
@@ -19,6 +64,11 @@ export interface SuccessResult<T extends ResponseData = ResponseData> {
   header: AnyObject;
   cookies: string[];
   errMsg: string;
+  /** Read on demand (a getter): the Resource Timing entry may arrive after `success` runs. */
+  profile: RequestProfile;
+  exception: RequestException;
+  /** Always false: no HttpDNS on the web. */
+  useHttpDNS: boolean;
 }
 
 export interface FailResult {
@@ -26,6 +76,8 @@ export interface FailResult {
   errMsg: string;
   /** See the errno table in the README (ERRNO in results.ts). */
   errno: number;
+  exception: RequestException;
+  useHttpDNS: boolean;
 }
 
 export interface HeadersReceivedResult {
@@ -95,4 +147,9 @@ export interface ConfigureOptions {
   allowedOrigins?: string[];
   /** The transport used by every request from now on. Default: the fetch transport. */
   transport?: Transport;
+  /**
+   * Web only: fetch's `credentials` for every request (`include` sends cookies to a cross-origin
+   * API, which must answer with `Access-Control-Allow-Credentials: true`). Default: fetch's `same-origin`.
+   */
+  credentials?: 'omit' | 'same-origin' | 'include';
 }

@@ -3,14 +3,26 @@ import type { Transport } from './types.js';
 /**
  * The default transport: `fetch`. Cookies come from `headers.getSetCookie()` where it exists
  * (Node); browsers hide Set-Cookie, so there they are []. Errors are fetch's own: the runtime reads
- * their `cause` (where Node puts the socket error) for the errMsg.
+ * their `cause` (where Node puts the socket error) for the errMsg. A browser gives one message for
+ * every network failure, a CORS refusal included (the reason is only in the console): that
+ * message gets a hint saying so. Node's errors carry a `cause` and stay as they are.
  */
-export const fetchTransport: Transport = async ({ url, method, headers, body, redirect, signal }) => {
-  const response = await fetch(url, { method, headers, body: body as BodyInit | undefined, redirect, signal });
+export const fetchTransport: Transport = async ({ url, method, headers, body, redirect, signal, credentials }) => {
+  let response: Response;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  try {
+    response = await fetch(url, { method, headers, body: body as BodyInit | undefined, redirect, signal, credentials });
+  } catch (error) {
+    if (globalThis.document && error instanceof TypeError && !error.cause) {
+      error.message += ' (network error or CORS refusal: see the browser console)';
+    }
+    throw error;
+  }
   return {
     statusCode: response.status,
     headers: response.headers,
     cookies: response.headers.getSetCookie?.() ?? [],
-    body: response.body?.getReader() ?? null,
+    // The reader is taken on the first read only: `all` reads the body whole without one.
+    body: response.body && { read: () => (reader ??= response.body!.getReader()).read(), all: () => response.arrayBuffer() },
   };
 };

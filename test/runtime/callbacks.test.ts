@@ -144,9 +144,14 @@ test.serial('abort from onHeadersReceived: fail abort, no success', async (t) =>
 
 test.serial('the result objects have exactly the documented fields', async (t) => {
   const ok = await run({ url: url('') });
-  t.deepEqual(Object.keys(ok.success as SuccessResult).sort(), ['cookies', 'data', 'errMsg', 'header', 'statusCode']);
+  // The official typings' fields: WeChat's own plus profile, exception and useHttpDNS (no HttpDNS on the web).
+  t.deepEqual(Object.keys(ok.success as SuccessResult).sort(), ['cookies', 'data', 'errMsg', 'exception', 'header', 'profile', 'statusCode', 'useHttpDNS']);
+  t.deepEqual(ok.success?.exception, { reasons: [], retryCount: 0 });
+  t.false(ok.success?.useHttpDNS);
   const ko = await run({ url: url('reset=1') });
-  t.deepEqual(Object.keys(ko.fail as FailResult).sort(), ['errMsg', 'errno']);
+  t.deepEqual(Object.keys(ko.fail as FailResult).sort(), ['errMsg', 'errno', 'exception', 'useHttpDNS']);
+  t.deepEqual(ko.fail?.exception, { reasons: [], retryCount: 0 });
+  t.false(ko.fail?.useHttpDNS);
 });
 
 test.serial('options read at call time: changing them afterwards changes nothing', async (t) => {

@@ -49,7 +49,7 @@ test.serial('abort while queued: removed from the queue, never sent, fail abort'
   queuedTask!.abort(); // twice is harmless
   const aborted = await queued;
   t.deepEqual(aborted.events, ['fail', 'complete']);
-  t.deepEqual(aborted.fail, { errMsg: 'request:fail abort', errno: 600003 });
+  t.like(aborted.fail, { errMsg: 'request:fail abort', errno: 600003 });
   await Promise.all([first, third]);
   t.deepEqual(started, ['first', 'third']);
   t.false(server.requests.some((seen) => seen.url.includes('id=queued')));
@@ -85,7 +85,7 @@ test.serial('timeout: fail timeout (errno 5) after the per-call timeout', async 
   const begin = Date.now();
   const outcome = await run({ url: url('id=slow&delay=2000'), timeout: 150 });
   t.deepEqual(outcome.events, ['fail', 'complete']);
-  t.deepEqual(outcome.fail, { errMsg: 'request:fail timeout', errno: 5 });
+  t.like(outcome.fail, { errMsg: 'request:fail timeout', errno: 5 });
   const elapsed = Date.now() - begin;
   t.true(elapsed >= 140 && elapsed < 1500, `${elapsed} ms`);
 });

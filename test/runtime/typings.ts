@@ -1,7 +1,7 @@
 /// <reference types="miniprogram-api-typings" />
 // Type test, checked by `tsc --noEmit` (not run by AVA): the runtime's types are compatible with the
 // official typings of wx.request.
-import { request, type RequestOption, type RequestTask } from '../../runtime/index.js';
+import { request, type FailResult, type HeadersReceivedResult, type RequestOption, type RequestProfile, type RequestTask, type SuccessResult } from '../../runtime/index.js';
 
 declare const official: WechatMiniprogram.RequestOption;
 declare const officialTyped: WechatMiniprogram.RequestOption<{ id: number }>;
@@ -39,3 +39,41 @@ void ourTask;
 // request never returns a Promise.
 // @ts-expect-error a RequestTask has no then()
 void request(official).then;
+
+// The result, failure and task types are assignable both ways with the official ones, so ported
+// code that annotates its callbacks with the official types compiles, and so does code that hands
+// our results to functions typed with them.
+declare function expectType<T>(value: T): void;
+request({
+  url: 'https://api.example.com/x',
+  success(res) {
+    expectType<WechatMiniprogram.RequestSuccessCallbackResult>(res);
+    expectType<number>(res.profile.responseEnd);
+    expectType<boolean>(res.useHttpDNS);
+    expectType<number>(res.exception.retryCount);
+  },
+  fail(err) {
+    expectType<WechatMiniprogram.RequestFailCallbackErr>(err);
+    expectType<WechatMiniprogram.GeneralCallbackResult>(err);
+  },
+  complete(res) {
+    expectType<WechatMiniprogram.GeneralCallbackResult>(res);
+  },
+});
+declare const officialSuccess: WechatMiniprogram.RequestSuccessCallbackResult;
+declare const officialFail: WechatMiniprogram.RequestFailCallbackErr;
+declare const officialProfile: WechatMiniprogram.RequestProfile;
+declare const officialTask: WechatMiniprogram.RequestTask;
+const oursFromOfficial: SuccessResult = officialSuccess;
+const failFromOfficial: FailResult = officialFail;
+const profileFromOfficial: RequestProfile = officialProfile;
+const taskFromOfficial: RequestTask = officialTask;
+declare const oursSuccess: SuccessResult;
+declare const oursFail: FailResult;
+declare const oursProfile: RequestProfile;
+const officialFromOurs: WechatMiniprogram.RequestSuccessCallbackResult = oursSuccess;
+const officialFailFromOurs: WechatMiniprogram.RequestFailCallbackErr = oursFail;
+const officialProfileFromOurs: WechatMiniprogram.RequestProfile = oursProfile;
+const headersFromOfficial: HeadersReceivedResult = {} as WechatMiniprogram.RequestTaskOnHeadersReceivedListenerResult;
+const officialHeaders: WechatMiniprogram.RequestTaskOnHeadersReceivedListenerResult = {} as HeadersReceivedResult;
+void [oursFromOfficial, failFromOfficial, profileFromOfficial, taskFromOfficial, officialFromOurs, officialFailFromOurs, officialProfileFromOurs, headersFromOfficial, officialHeaders];

@@ -66,16 +66,27 @@ configure({
     }
     clientActive++;
     clientMax = Math.max(clientMax, clientActive);
-    // The runtime aborts the signal whenever a started request settles, before freeing its slot.
-    prepared.signal.addEventListener(
-      'abort',
-      () => {
-        clientActive--;
-        if (record) record.releasedAt = performance.now();
-      },
-      { once: true },
-    );
-    return fetchTransport(prepared);
+    // A started request ends before its slot is freed either with its body read whole (the signal
+    // is left alone then) or with the runtime aborting its signal (abort, timeout, failure).
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      clientActive--;
+      if (record) record.releasedAt = performance.now();
+    };
+    prepared.signal.addEventListener('abort', end, { once: true });
+    return fetchTransport(prepared).then((response) => {
+      const body = response.body;
+      if (!body) end();
+      return {
+        ...response,
+        body: body && {
+          read: () => body.read().then((chunk) => (chunk.done && end(), chunk)),
+          all: () => body.all!().then((bytes) => (end(), bytes)),
+        },
+      };
+    });
   },
 });
 
