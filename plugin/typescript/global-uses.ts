@@ -116,10 +116,13 @@ export class GlobalUses {
     );
   }
 
-  /** `var _wx = wx` read only as `_wx.showModal`: nothing but other APIs, by name, never reassigned. */
+  /** `var _wx = wx` read only as `_wx.showModal`: nothing but other APIs, by name, never reassigned or exported. */
   private isPlainAlias(name: TS.Identifier): boolean {
     const ts = this.ts;
-    return this.resolver.referencesOf(name).every((reference) => {
+    const statement = name.parent.parent.parent;
+    if (statement && ts.isVariableStatement(statement) && statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return false;
+    const references = this.resolver.referencesOf(name);
+    return references.length > 0 && references.every((reference) => {
       const parent = reference.parent;
       if (!isMemberAccess(ts, parent) || parent.expression !== reference) return false;
       const member = this.reader.memberName(parent);
