@@ -19,8 +19,13 @@ export async function benchPlugin(codeBase: CodeBase): Promise<Section> {
   const transformRuntime: PluginItem = [requireFromRoot('@babel/plugin-transform-runtime'), {}];
 
   type Source = { file: string; code: string };
-  const one = (presets: PluginItem[], plugins: PluginItem[]) => ({ file, code }: Source) =>
-    transformSync(code, { filename: file, configFile: false, babelrc: false, sourceType: 'unambiguous', presets, plugins });
+  // The few TypeScript files of the mini-program get preset-typescript in every variant alike.
+  const typescript: PluginItem = [requireFromRoot('@babel/preset-typescript'), {}];
+  const one = (presets: PluginItem[], plugins: PluginItem[]) => {
+    const withTypeScript = [...presets, typescript];
+    return ({ file, code }: Source) =>
+      transformSync(code, { filename: file, configFile: false, babelrc: false, sourceType: 'unambiguous', presets: file.endsWith('.ts') ? withTypeScript : presets, plugins });
+  };
   const rewrittenFiles = sources.filter((source) => (one([], [wx])(source)?.metadata as { wxRequest?: unknown } | undefined)?.wxRequest).length;
 
   const [env, envWx] = await compareInterleaved(sources, [

@@ -7,7 +7,7 @@ import { writeCodeBase } from './generate.js';
 import { importDist, requireFromRoot } from './load.js';
 
 const [filesText = '2000', mode = 'with'] = process.argv.slice(2);
-const codeBase = writeCodeBase({ seed: 20260101, files: Number(filesText) });
+const codeBase = writeCodeBase({ files: Number(filesText), shape: (process.env['BENCH_SHAPE'] ?? 'realistic') as 'realistic' | 'uniform' });
 const loaded = await importDist<{ default: PluginItem }>('plugin/index.js');
 if (typeof loaded === 'string') throw new Error(loaded);
 const presets: PluginItem[] = [[requireFromRoot('@babel/preset-env'), { targets: 'defaults' }]];

@@ -41,7 +41,7 @@ process.stderr.write(`wx-request benchmarks: ${m.cpu}, ${m.cores} cores, Node ${
 let codeBase: CodeBase | undefined;
 const needsCode = selected.some((id) => id === 'plugin' || id === 'typescript' || id === 'checker');
 if (needsCode) {
-  codeBase = writeCodeBase({ seed: SEED, files: FILES });
+  codeBase = writeCodeBase({ seed: SEED, files: FILES, shape: 'realistic' });
   process.stderr.write(`code base: ${codeBase.fileCount} files, ${codeBase.lineCount} lines, ${codeBase.requestCalls} wx.request calls in ${codeBase.requestFiles} files, in ${codeBase.root}\n`);
 }
 
@@ -79,7 +79,7 @@ if (busiest > m.cores * 0.75) {
   );
 }
 const codeBaseText = codeBase
-  ? `${codeBase.fileCount.toLocaleString('en-US')} files (${codeBase.lineCount.toLocaleString('en-US')} lines of JavaScript, about ${Math.round(codeBase.lineCount / codeBase.fileCount)} per file), ${codeBase.requestFiles} of them with ${codeBase.requestCalls} \`wx.request\` calls in eight forms, generated as JavaScript (CommonJS) and as TypeScript (ES modules, strict) by \`bench/generate.ts\` with seed ${SEED}, plus a shared module and a declarations file.`
+  ? `${codeBase.fileCount.toLocaleString('en-US')} files (${codeBase.lineCount.toLocaleString('en-US')} lines of JavaScript, about ${Math.round(codeBase.lineCount / codeBase.fileCount)} per file), ${codeBase.wxFiles} of them mentioning \`wx.*\`, ${codeBase.requestFiles} with ${codeBase.requestCalls} \`wx.request\` calls; ${codeBase.describe}; generated as JavaScript and as a strict TypeScript project by \`bench/generate.ts\` with seed ${SEED}.`
   : 'not used by the selected benchmarks.';
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 const footer = [
