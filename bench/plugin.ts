@@ -7,10 +7,25 @@ import { importDist, requireFromRoot } from './load.js';
 import { compareInterleaved } from './measure.js';
 import { judge, timing, timingRatio, type BenchContext, type Row, type Section } from './report.js';
 
-type Source = { file: string; code: string };
+export type Source = { file: string; code: string };
 type QuickCheck = { mayReferenceRequest(source: string, globals: readonly string[]): boolean };
 
 const TARGET = 1.02;
+
+/** The JavaScript files of a code base, read into memory. */
+export const read = (codeBase: CodeBase): Source[] => codeBase.jsFiles.map((file) => ({ file, code: readFileSync(file, 'utf8') }));
+
+/**
+ * One Babel variant as a build runs it: `transformSync` of a file with these presets and plugins,
+ * no config files, no source maps. The few TypeScript files of the mini-program get
+ * preset-typescript in every variant alike. Build the variant once and call it per file, so
+ * Babel's config cache works as in a real build.
+ */
+export function babelVariant(presets: PluginItem[], plugins: PluginItem[]): (source: Source) => ReturnType<typeof transformSync> {
+  const withTypeScript = [...presets, [requireFromRoot('@babel/preset-typescript'), {}] as PluginItem];
+  return ({ file, code }) =>
+    transformSync(code, { filename: file, configFile: false, babelrc: false, sourceType: 'unambiguous', presets: file.endsWith('.ts') ? withTypeScript : presets, plugins });
+}
 const GLOBALS = ['wx'];
 
 export async function benchPlugin(context: BenchContext): Promise<Section> {
@@ -24,14 +39,7 @@ export async function benchPlugin(context: BenchContext): Promise<Section> {
   const presetEnv: PluginItem = [requireFromRoot('@babel/preset-env'), { targets: 'defaults' }];
   const wx: PluginItem = [loaded.default, { globals: GLOBALS, onDiagnostic: () => {} }];
   const transformRuntime: PluginItem = [requireFromRoot('@babel/plugin-transform-runtime'), {}];
-  // The few TypeScript files of the mini-program get preset-typescript in every variant alike.
-  const typescript: PluginItem = [requireFromRoot('@babel/preset-typescript'), {}];
-  const one = (presets: PluginItem[], plugins: PluginItem[]) => {
-    const withTypeScript = [...presets, typescript];
-    return ({ file, code }: Source) =>
-      transformSync(code, { filename: file, configFile: false, babelrc: false, sourceType: 'unambiguous', presets: file.endsWith('.ts') ? withTypeScript : presets, plugins });
-  };
-  const read = (codeBase: CodeBase): Source[] => codeBase.jsFiles.map((file) => ({ file, code: readFileSync(file, 'utf8') }));
+  const one = babelVariant;
 
   const rows: Row[] = [];
   const notes: string[] = [];
