@@ -6,6 +6,7 @@ import { runtimeEntry } from '../core/runtime-entry.js';
 import { TextEdits, type TextEdit } from '../core/text-edits.js';
 import { callsOfBinding, callsThrough, isCalledInPlace, type RequestCall } from './calls.js';
 import { describeCall } from './describe-call.js';
+import { globalIdentifierPaths, hasAncestorIn, outermostWrapper } from './global-paths.js';
 import { isGlobalMention, roleOfGlobal } from './global-uses.js';
 import { addRuntimeImport } from './import-runtime.js';
 import { isRequestDestructuring, isRequestDestructuringAssignment, isRequestReference } from './references.js';
@@ -38,27 +39,29 @@ export function transformProgram(program: NodePath<t.Program>, file: string, opt
   const thisArguments: NodePath[] = [];
   const globalUses: GlobalUse[] = [];
   const { globals } = options;
-  program.traverse({
-    'MemberExpression|OptionalMemberExpression'(path: NodePath) {
-      if (isRequestReference(path, globals)) {
-        members.push(path);
-        path.skip();
-      }
-    },
-    VariableDeclarator(path) {
-      if (isRequestDestructuring(path, globals)) destructurings.push(path);
-    },
-    AssignmentExpression(path) {
-      if (isRequestDestructuringAssignment(path, globals)) assignments.push(path);
-    },
-    Identifier(path) {
-      if (!isGlobalMention(path, globals, types)) return;
-      const role = roleOfGlobal(path, globals);
-      if (role === 'holder') owners.push(path);
-      else if (role === 'this') thisArguments.push(path);
-      else if (role !== 'harmless') globalUses.push({ file, global: path.node.name, kind: role, span: spanOf(path.node) });
-    },
-  });
+  // Every reference starts at an identifier named like a global: visit those alone, in the order
+  // a traversal would, rather than every node of the file (global-paths.ts says why).
+  const inMember = new Set<t.Node>();
+  for (const path of globalIdentifierPaths(program, globals, types)) {
+    // What lies inside a reference is the reference's (a traversal would skip it).
+    if (hasAncestorIn(path, inMember)) continue;
+    const outer = outermostWrapper(path);
+    const parent = outer.parentPath;
+    if (parent && outer.key === 'object' && isRequestReference(parent, globals)) {
+      members.push(parent);
+      inMember.add(parent.node);
+      continue;
+    }
+    if (parent && outer.key === 'init' && isRequestDestructuring(parent, globals)) destructurings.push(parent);
+    if (parent && outer.key === 'right' && isRequestDestructuringAssignment(parent, globals)) assignments.push(parent);
+    if (!isGlobalMention(path, globals, types)) continue;
+    const role = roleOfGlobal(path, globals);
+    if (role === 'holder') owners.push(path);
+    else if (role === 'this') thisArguments.push(path);
+    else if (role !== 'harmless') globalUses.push({ file, global: path.node.name, kind: role, span: spanOf(path.node) });
+  }
+  // A traversal meets a declaration before a nested one in its pattern's defaults: keep that order.
+  if (destructurings.every((d) => typeof d.node.start === 'number')) destructurings.sort((a, b) => a.node.start! - b.node.start!);
   if (members.length === 0 && destructurings.length === 0 && assignments.length === 0 && owners.length === 0) {
     return { sites: [], globalUses, rewritten: 0, edits: [] };
   }
