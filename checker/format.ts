@@ -5,6 +5,7 @@ import { formatDiagnostic } from '../plugin/core/format.js';
 import { RULES } from '../plugin/core/rules/index.js';
 import type { Format } from './args.js';
 import type { CheckResult, FileProblem } from './check.js';
+import { PARSE_ERROR_RULE } from './parse-error.js';
 import { uncheckedMessage, type UncheckedSite } from './unchecked.js';
 
 export interface FormatSettings {
@@ -14,7 +15,7 @@ export interface FormatSettings {
 }
 
 const UNCHECKED_RULE = 'unchecked-call';
-const PROBLEM_RULE = { syntax: 'syntax-error', unreadable: 'unreadable-file', 'no-match': 'no-matching-file', project: 'bad-project' } as const;
+const PROBLEM_RULE = { unreadable: 'unreadable-file', 'no-match': 'no-matching-file', project: 'bad-project' } as const;
 
 function packageVersion(): string {
   try {
@@ -168,6 +169,15 @@ export function sarifLog(result: CheckResult, settings: FormatSettings): object 
     defaultConfiguration: { level: rule.defaultSeverity === 'error' ? 'error' : 'warning' },
     properties: { tags: ['wechat', 'wx.request'] },
   }));
+  rules.push({
+    id: PARSE_ERROR_RULE,
+    name: 'ParseError',
+    shortDescription: { text: 'A file that does not parse: its wx.request calls were not checked.' },
+    fullDescription: { text: 'The file has a syntax error, so the rules could not read it. The other files are checked as usual.' },
+    help: { text: 'Fix the syntax error at the reported position and run the check again.', markdown: 'Fix the syntax error at the reported position and run the check again.' },
+    defaultConfiguration: { level: 'error' },
+    properties: { tags: ['wechat', 'wx.request'] },
+  });
   if (settings.listUnchecked) {
     rules.push({
       id: UNCHECKED_RULE,
