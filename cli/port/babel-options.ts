@@ -1,11 +1,13 @@
 import * as babel from '@babel/core';
 import path from 'node:path';
 import plugin from '../../plugin/index.js';
-import type { Diagnostic } from '../../plugin/core/diagnostic.js';
+import { OptionsError, resolveOptions, type ResolvedOptions, type WxRequestOptions } from '../../plugin/core/options.js';
 import { UsageError } from '../usage-error.js';
 
+export type ParserPlugin = NonNullable<NonNullable<babel.TransformOptions['parserOpts']>['plugins']>[number];
+
 /** The options of the plugin when the mini-program has no Babel config of its own. */
-const DEFAULT_PLUGIN_OPTIONS = { globals: ['wx', 'qq', 'tt', 'swan'] };
+const DEFAULT_PLUGIN_OPTIONS: WxRequestOptions = { globals: ['wx', 'qq', 'tt', 'swan'] };
 
 function isOurPlugin(item: babel.ConfigItem): boolean {
   if (item.value === plugin) return true;
@@ -14,11 +16,19 @@ function isOurPlugin(item: babel.ConfigItem): boolean {
 }
 
 /**
- * The Babel options for one file: the mini-program's own config (or the one given with
- * --config), with our plugin's `onDiagnostic` pointed at the port so every diagnostic is
- * collected, and the plugin added when the config lacks it.
+ * What the port takes from the mini-program's Babel config (or --config): our plugin's options
+ * and how to parse. Nothing else runs: the port applies the plugin's own text edits to the file,
+ * so presets and other plugins would only cost time (their output is never printed).
  */
-export function babelOptionsFor(filename: string, root: string, configFile: string | undefined, onDiagnostic: (diagnostic: Diagnostic) => void): babel.TransformOptions | undefined {
+export interface PortSetup {
+  pluginOptions: WxRequestOptions;
+  /** The same options resolved: the severities the user asked for. */
+  resolved: ResolvedOptions;
+  parserPlugins: ParserPlugin[];
+  sourceType: 'script' | 'module' | 'unambiguous';
+}
+
+export function portSetupFor(filename: string, root: string, configFile: string | undefined): PortSetup | undefined {
   let partial;
   try {
     partial = babel.loadPartialConfig({ filename, cwd: root, root, configFile: configFile ?? undefined, babelrc: false });
@@ -29,18 +39,42 @@ export function babelOptionsFor(filename: string, root: string, configFile: stri
   }
   if (!partial) return undefined; // the config ignores this file
   const options = partial.options;
-  const plugins = [...((options.plugins ?? []) as babel.ConfigItem[])];
-  const index = plugins.findIndex(isOurPlugin);
-  const own = index === -1 ? DEFAULT_PLUGIN_OPTIONS : (plugins[index]?.options as object | undefined);
-  const item = babel.createConfigItem([plugin, { ...own, onDiagnostic }], { type: 'plugin', dirname: root });
-  if (index === -1) plugins.push(item);
-  else plugins[index] = item;
+  const own = ((options.plugins ?? []) as babel.ConfigItem[]).find(isOurPlugin);
+  const { onDiagnostic: _ignored, ...pluginOptions } = own ? ((own.options ?? {}) as WxRequestOptions) : DEFAULT_PLUGIN_OPTIONS;
+  let resolved: ResolvedOptions;
+  try {
+    resolved = resolveOptions(pluginOptions);
+  } catch (error) {
+    if (error instanceof OptionsError) throw new UsageError(`port: the Babel config has invalid options for babel-plugin-wx-request: ${error.message.replace(/^babel-plugin-wx-request: /, '')}`);
+    throw error;
+  }
+  const sourceType = options.sourceType === 'script' || options.sourceType === 'module' ? options.sourceType : 'unambiguous';
+  return { pluginOptions, resolved, parserPlugins: [...((options.parserOpts?.plugins ?? []) as ParserPlugin[])], sourceType };
+}
+
+/**
+ * The plugin's options for the port's run: every rule that is on reports as a warning, so the
+ * plugin never throws and always hands over its edits and counts; the port puts the user's
+ * severities back (restoreSeverity) and decides itself whether the file is ported.
+ */
+export function reportingOptions(setup: PortSetup): WxRequestOptions {
+  const rules = Object.fromEntries(Object.entries(setup.resolved.rules).map(([id, severity]) => [id, severity === 'off' ? 'off' : 'warn'] as const));
+  return { ...setup.pluginOptions, rules };
+}
+
+/** Babel options that only parse and run our plugin: no presets, no other plugins, no code printed. */
+export function transformOptions(setup: PortSetup, filename: string, parserPlugins: readonly ParserPlugin[], onDiagnostic: WxRequestOptions['onDiagnostic']): babel.TransformOptions {
   return {
-    ...options,
-    plugins,
-    // Mini-program files are mostly CommonJS scripts; a config that says otherwise wins.
-    sourceType: options.sourceType ?? 'unambiguous',
+    filename,
+    cwd: path.dirname(filename),
     configFile: false,
     babelrc: false,
+    presets: [],
+    plugins: [[plugin, { ...reportingOptions(setup), onDiagnostic }]],
+    parserOpts: { plugins: [...parserPlugins] },
+    sourceType: setup.sourceType,
+    code: false,
+    ast: false,
+    sourceMaps: false,
   };
 }
