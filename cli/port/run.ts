@@ -94,7 +94,8 @@ export async function runPort(argv: string[], out: NodeJS.WritableStream = proce
       // Neither the old nor the new text would be right: nothing is written for this file.
       err.write(`wx-request port: ${display} changed while it was being ported; it was not written. Run the port again.\n`);
       summary.errors++;
-      notPorted.push({ file: display, reason: 'changed while it was being ported (not written; run the port again)', references: undefined });
+      const references = outcome.kind === 'ported' ? outcome.rewritten : outcome.kind === 'not-ported' ? outcome.references : 0;
+      notPorted.push({ file: display, reason: 'changed while it was being ported (not written; run the port again)', references });
       continue;
     }
     if (outcome.kind !== 'ported') {

@@ -39,7 +39,7 @@ export function formatSummary(summary: PortSummary, notPorted: number): string {
 /** Every file that was not ported, why, and what it still holds: nothing is left out in silence. */
 export function formatNotPorted(files: readonly NotPorted[]): string {
   const lines = files.map(({ file, reason, references }) => {
-    const left = references === undefined ? 'its wx.request references could not be counted' : `${plural(references, 'wx.request reference')} left as they were`;
+    const left = references === undefined ? 'its wx.request references could not be counted' : `${plural(references, 'wx.request reference')} left unchanged`;
     return `  ${file}: ${reason}; ${left}`;
   });
   return `Not ported (copied unchanged), ${plural(files.length, 'file')}:\n${lines.join('\n')}`;
