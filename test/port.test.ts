@@ -61,7 +61,7 @@ test('port gets through a messy tree whole: rewrites, reports, copies what does 
   }
   t.regex(read('mixed.js'), /^import \{ wx as _wx \} from "babel-plugin-wx-request\/runtime(?:\/lean)?"; import config from '\.\/config';\n/, 'a file with import syntax gets an import, on its first line');
   t.regex(read('miniprogram_npm/sdk/index.js'), /require\("babel-plugin-wx-request\/runtime(?:\/lean)?"\)/, 'a CommonJS SDK gets a require');
-  t.regex(read('flow.js'), /^\/\/ @flow\nfunction load\(id: number\): void \{\n/, 'Flow annotations and the comment are kept');
+  t.regex(read('flow.js'), /^\/\/ @flow\n(?:var _wx = require\(.*\)\.wx; )?function load\(id: number\): void \{\n/, 'Flow annotations and the comment are kept; the require goes on the first statement line');
   t.regex(read('typed.ts'), /^(?:import .*; )?enum Method \{ Get = 'GET' \}\nfunction first<T>\(items: T\[\]\): T \| undefined \{ return items\[0\]; \}\n/, 'TypeScript stays TypeScript, as written');
   t.is(read('app.json'), '{ "pages": ["pages/index/index"] }\n');
   t.is(read('pages/index/index.wxml'), '<view>hi</view>\n');
@@ -148,7 +148,8 @@ test('a rewritten CRLF file with a BOM keeps both; only the call line and the fi
   const before = source.split('\r\n');
   const after = ported.split('\r\n');
   t.is(after.at(-2), '//# sourceMappingURL=page.js.map');
-  before.forEach((line, index) => {
+  t.is(after.length, before.length + 1);
+  before.slice(0, -1).forEach((line, index) => {
     if (index === 3) t.regex(after[index] ?? '', /_wx\.request\(\{$/);
     else if (index !== 1) t.is(after[index], line, `line ${index + 1}`);
   });
@@ -162,7 +163,7 @@ test('port --fix: a tree whose only errors are fixable ports completely in one r
   });
   const without = await port([input, '--out-dir', `${input}-nofix`]);
   t.is(without.code, 1);
-  t.regex(without.stdout, /api\.js: 3 rule errors \(method-uppercase, no-referer-header, unknown-option\), 3 fixable with --fix; 2 wx\.request references left unchanged/);
+  t.regex(without.stdout, /api\.js: 2 rule errors \(method-uppercase, no-referer-header\), 2 fixable with --fix; 2 wx\.request references left unchanged/);
 
   const outDir = `${input}-web`;
   const fixed = await port([input, '--out-dir', outDir, '--fix']);
