@@ -1,4 +1,5 @@
 import * as babel from '@babel/core';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import plugin from '../../plugin/index.js';
 import { OptionsError, resolveOptions, type ResolvedOptions, type WxRequestOptions } from '../../plugin/core/options.js';
@@ -9,10 +10,25 @@ export type ParserPlugin = NonNullable<NonNullable<babel.TransformOptions['parse
 /** The options of the plugin when the mini-program has no Babel config of its own. */
 const DEFAULT_PLUGIN_OPTIONS: WxRequestOptions = { globals: ['wx', 'qq', 'tt', 'swan'] };
 
+/** The name in the nearest package.json above a file: a plugin given by path is still ours. */
+function packageNameOf(file: string): string | undefined {
+  for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
+    const manifest = path.join(directory, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name;
+      } catch {
+        return undefined;
+      }
+    }
+    if (path.dirname(directory) === directory) return undefined;
+  }
+}
+
 function isOurPlugin(item: babel.ConfigItem): boolean {
   if (item.value === plugin) return true;
-  const resolved = item.file?.resolved ?? '';
-  return resolved.split(path.sep).includes('babel-plugin-wx-request');
+  const resolved = item.file?.resolved;
+  return resolved !== undefined && (resolved.split(path.sep).includes('babel-plugin-wx-request') || packageNameOf(resolved) === 'babel-plugin-wx-request');
 }
 
 /**

@@ -79,15 +79,13 @@ export async function runPort(argv: string[], out: NodeJS.WritableStream = proce
     }
     summary.sources++;
     const snapshot = takeSnapshot(entry.absolute);
-    const source = utf8Text(snapshot.bytes);
-    let outcome: PortOutcome;
-    if (source === undefined) {
-      // Not UTF-8 (GBK, say): copied as it is; said when it may hold calls to rewrite.
-      const mentions = snapshot.bytes.includes('request');
-      outcome = mentions ? { kind: 'not-ported', reason: 'not UTF-8 text, so it was not rewritten (save it as UTF-8 and port again)', references: undefined, diagnostics: [] } : { kind: 'unchanged', diagnostics: [] };
-    } else {
-      outcome = await portFile({ source, filename: entry.absolute, root: options.input, outFile, configFile: options.config, display, fix: options.fix });
-      for (const diagnostic of outcome.diagnostics) diagnostics.push({ diagnostic, source });
+    const text = utf8Text(snapshot.bytes);
+    const source = text ?? snapshot.bytes.toString('utf8');
+    let outcome = await portFile({ source, filename: entry.absolute, root: options.input, outFile, configFile: options.config, display, fix: options.fix });
+    for (const diagnostic of outcome.diagnostics) diagnostics.push({ diagnostic, source });
+    if (text === undefined && outcome.kind === 'ported') {
+      // Not UTF-8 (GBK, say): writing the rewrite would change its other bytes. Copied as it is.
+      outcome = { kind: 'not-ported', reason: 'not UTF-8 text, so it was not rewritten (save it as UTF-8 and port again)', references: outcome.rewritten, diagnostics: outcome.diagnostics };
     }
     hooks.afterRead?.(entry.absolute);
     if (!stillSame(entry.absolute, snapshot)) {
