@@ -41,5 +41,6 @@ const plugin = declare((api, rawOptions): PluginObj => {
 export default plugin;
 export type { WxRequestOptions };
 export type { Diagnostic, Severity, SeveritySetting } from './core/diagnostic.js';
+export type { TextEdit } from './core/text-edits.js';
 export { RULES } from './core/rules/index.js';
 export { WxRequestRuleError } from './rule-error.js';

@@ -53,7 +53,10 @@ for (const fixture of fixtures) {
     const again = transformFixture(babel, plugin, { ...fixture, input: fixture.output ?? '' }, resolvePreset);
     t.is(again.error, undefined);
     t.is(again.code, fixture.output);
-    t.deepEqual(again.diagnostics, []);
+    // Only the uses of the wx object the plugin cannot rewrite are reported again (global-escape).
+    const escapes = (diagnostics: readonly unknown[] | undefined) => (diagnostics ?? []).filter((diagnostic) => (diagnostic as { ruleId: string }).ruleId === 'global-escape').length;
+    t.deepEqual(again.diagnostics.filter((diagnostic) => diagnostic.ruleId !== 'global-escape'), []);
+    t.is(escapes(again.diagnostics), escapes(fixture.diagnostics));
   });
 
   if (fixture.options.exec === false) continue;

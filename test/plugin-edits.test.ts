@@ -7,6 +7,10 @@ import { execute } from './support/execute.js';
 import { loadFixtures, type Fixture } from './support/fixtures.js';
 import { syntaxFor } from './support/transform.js';
 
+function reported(result: babel.BabelFileResult | null): TextEdit[] | undefined {
+  return (result?.metadata as { wxRequest?: { edits?: TextEdit[] } } | undefined)?.wxRequest?.edits;
+}
+
 /** The plugin's edits of one fixture, as a tool reads them from result.metadata. */
 function editsOf(fixture: Fixture, code = fixture.input): TextEdit[] {
   const result = babel.transformSync(code, {
@@ -18,7 +22,7 @@ function editsOf(fixture: Fixture, code = fixture.input): TextEdit[] {
     parserOpts: { plugins: syntaxFor(fixture.inputFile) },
     plugins: [[plugin, { ...fixture.options.plugin, onDiagnostic: () => undefined }]],
   });
-  const edits = (result?.metadata as { wxRequest?: { edits?: TextEdit[] } } | undefined)?.wxRequest?.edits;
+  const edits = reported(result);
   if (!edits) throw new Error(`no edits reported for ${fixture.name}`);
   return edits;
 }
@@ -45,15 +49,14 @@ for (const fixture of fixtures) {
 
 test('a file with nothing to rewrite reports no edits', (t) => {
   const result = babel.transformSync("wx.showToast({ title: 'hi' });\nconst x = 1;\n", { babelrc: false, configFile: false, filename: 'page.js', plugins: [plugin] });
-  t.deepEqual((result?.metadata as { wxRequest: { edits: TextEdit[] } }).wxRequest.edits, []);
+  t.deepEqual(reported(result), []);
 });
 
 test('with allowedOrigins the edits add the runtime import and one allowOrigins call on the first line', (t) => {
   const source = "'use strict';\n// page\nwx.request({ url: 'https://api.example.com:8443/items' });\n";
   const result = babel.transformSync(source, { babelrc: false, configFile: false, filename: 'page.js', sourceType: 'module', plugins: [[plugin, { allowedOrigins: ['https://api.example.com:8443'] }]] });
-  const edits = (result?.metadata as { wxRequest: { edits: TextEdit[] } }).wxRequest.edits;
   t.is(
-    applyEdits(source, edits),
+    applyEdits(source, reported(result) ?? []),
     "'use strict';\n// page\nimport { wx as _wx, allowOrigins as _allowOrigins } from \"babel-plugin-wx-request/runtime/lean\"; _allowOrigins([\"https://api.example.com:8443\"]); _wx.request({ url: 'https://api.example.com:8443/items' });\n",
   );
   t.regex(result?.code ?? '', /_allowOrigins\(\["https:\/\/api\.example\.com:8443"\]\);\n_wx\.request/);

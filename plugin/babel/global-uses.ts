@@ -80,11 +80,13 @@ function patternRole(pattern: NodePath<t.ObjectPattern>, rewritten: boolean): Gl
 
 /**
  * `var _wx = wx` read only as `_wx.showModal` (as preset-env lowers a destructuring): an alias
- * through which nothing but other APIs is read, by name, and never reassigned.
+ * through which nothing but other APIs is read, by name, and never reassigned or exported. An
+ * unused alias counts as kept for later (`const api = wx`).
  */
 function isPlainAlias(target: NodePath<t.Identifier>): boolean {
   const binding = target.scope.getBinding(target.node.name);
-  if (!binding || binding.constantViolations.length > 0) return false;
+  if (!binding || binding.constantViolations.length > 0 || binding.referencePaths.length === 0) return false;
+  if (target.parentPath.parentPath?.parentPath?.isExportNamedDeclaration()) return false;
   return binding.referencePaths.every((reference) => {
     const parent = reference.parentPath;
     if (!parent || !(parent.isMemberExpression() || parent.isOptionalMemberExpression()) || reference.key !== 'object') return false;
