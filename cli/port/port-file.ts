@@ -5,6 +5,7 @@ import { UsageError } from '../usage-error.js';
 import { portSetupFor, transformOptions, type ParserPlugin, type PortSetup } from './babel-options.js';
 import { applyTextEdits, checkedEdits, distinctEdits, EditError, editsOnOriginal, type Applied, type TextEdit } from './edits.js';
 import { diagnosticKey, FIXABLE_RULES, safeFixes } from './fixes.js';
+import { plural } from './summary.js';
 
 /** What became of one source file. */
 export type PortOutcome =
@@ -64,8 +65,10 @@ function parseDiagnostic(error: BabelSyntaxError, file: string, filename: string
   return { ruleId: 'parse-error', severity: 'error', message: `${reasonOf(error, filename)}: the file does not parse, so it was copied unchanged. Fix the syntax, or add the parser plugin it needs to your Babel config.`, file, line, column, endLine: line, endColumn: column + 1 };
 }
 
-function internalError(file: string, what: string): Diagnostic {
-  return { ruleId: 'port-internal-error', severity: 'error', message: `internal error of wx-request port: ${what}. The file was copied unchanged; please report this with the file.`, file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+/** Our own failure on a file: reported as an error, the file copied unchanged and listed. */
+function internalFailure(file: string, what: string, references: number, diagnostics: readonly Diagnostic[]): PortOutcome {
+  const diagnostic: Diagnostic = { ruleId: 'port-internal-error', severity: 'error', message: `internal error of wx-request port: ${what}. The file was copied unchanged; please report this with the file.`, file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return { kind: 'not-ported', reason: `internal error: ${what}`, references, diagnostics: [...diagnostics, diagnostic] };
 }
 
 /** References to `<global>.request` in text the parser could not read: an estimate, said as such. */
@@ -110,10 +113,6 @@ export function parses(code: string, filename: string, setup: Pick<PortSetup, 's
   } catch (error) {
     return error instanceof Error ? reasonOf(error, filename) : String(error);
   }
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /**
@@ -163,11 +162,11 @@ export async function portFile(input: PortFileInput): Promise<PortOutcome> {
         fixedSource = applyTextEdits(input.source, fixEdits, input.filename).code;
       } catch (error) {
         if (!(error instanceof EditError)) throw error;
-        return { kind: 'not-ported', reason: `internal error: the fixes cannot be applied (${error.message})`, references: metadata.rewritten, diagnostics: [...diagnostics, internalError(input.display, `the fixes cannot be applied (${error.message})`)] };
+        return internalFailure(input.display, `the fixes cannot be applied (${error.message})`, metadata.rewritten, diagnostics);
       }
       const second = await runPlugin(fixedSource, input, setup, [first.parserPlugins]);
       if (second.kind !== 'done') {
-        return { kind: 'not-ported', reason: 'internal error: the fixed file no longer parses', references: metadata.rewritten, diagnostics: [...diagnostics, internalError(input.display, 'the fixed file no longer parses')] };
+        return internalFailure(input.display, 'the fixed file no longer parses', metadata.rewritten, diagnostics);
       }
       // The user's positions: what is reported is the first reading without what was fixed.
       reported = first.diagnostics.filter((diagnostic) => !fixes.fixed.has(diagnosticKey(diagnostic)));
@@ -186,7 +185,7 @@ export async function portFile(input: PortFileInput): Promise<PortOutcome> {
   }
   if (metadata.rewritten === 0 && fixEdits.length === 0) return { kind: 'unchanged', diagnostics: reported };
   if (metadata.edits === undefined) {
-    return { kind: 'not-ported', reason: 'internal error: the plugin could not say exactly what it changed', references: metadata.rewritten, diagnostics: [...reported, internalError(input.display, 'the plugin gave no exact edits for this file')] };
+    return internalFailure(input.display, 'the plugin could not say exactly what it changed', metadata.rewritten, reported);
   }
 
   const sourceFileName = path.relative(path.dirname(input.outFile), input.filename).split(path.sep).join('/');
@@ -195,12 +194,12 @@ export async function portFile(input: PortFileInput): Promise<PortOutcome> {
     edits = [...fixEdits, ...editsOnOriginal(metadata.edits, fixEdits)];
   } catch (error) {
     if (!(error instanceof EditError)) throw error;
-    return { kind: 'not-ported', reason: `internal error: ${error.message}`, references: metadata.rewritten, diagnostics: [...reported, internalError(input.display, `the edits cannot be applied (${error.message})`)] };
+    return internalFailure(input.display, `the edits cannot be applied (${error.message})`, metadata.rewritten, reported);
   }
   const parserPlugins = first.parserPlugins;
   const applied = portText(input.source, edits, sourceFileName, (code) => parses(code, input.filename, setup, parserPlugins));
   if (typeof applied === 'string') {
-    return { kind: 'not-ported', reason: `internal error: ${applied}`, references: metadata.rewritten, diagnostics: [...reported, internalError(input.display, applied)] };
+    return internalFailure(input.display, applied, metadata.rewritten, reported);
   }
   return { kind: 'ported', code: applied.code, map: applied.map, rewritten: metadata.rewritten, fixed, diagnostics: reported };
 }

@@ -23,7 +23,7 @@ export interface NotPorted {
   references: number | undefined;
 }
 
-function plural(count: number, word: string): string {
+export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
