@@ -10,12 +10,12 @@ const code = "wx.request({ url: 'https://api.example.com/items' });\nmodule.expo
 
 test('babel.config.js loads the built plugin through transformSync (the babel-jest path)', (t) => {
   const result = babel.transformSync(code, { configFile, filename });
-  t.regex(result?.code ?? '', /var _request = require\("babel-plugin-wx-request\/runtime\/lean"\)\.request;\n_request\(/);
+  t.regex(result?.code ?? '', /var _wx = require\("babel-plugin-wx-request\/runtime\/lean"\)\.wx;\n_wx\.request\(/);
 });
 
 test('babel.config.js loads the built plugin through transformAsync (the @rollup/plugin-babel path)', async (t) => {
   const result = await babel.transformAsync(code, { configFile, filename });
-  t.regex(result?.code ?? '', /_request\(\{/);
+  t.regex(result?.code ?? '', /_wx\.request\(\{/);
 });
 
 test('both plugin names resolve: "wx-request" and "babel-plugin-wx-request"', (t) => {
@@ -27,6 +27,6 @@ test('both plugin names resolve: "wx-request" and "babel-plugin-wx-request"', (t
       cwd: ROOT,
       plugins: [name],
     });
-    t.regex(result?.code ?? '', /^import \{ request as _request \} from "babel-plugin-wx-request\/runtime\/lean";/, name);
+    t.regex(result?.code ?? '', /^import \{ wx as _wx \} from "babel-plugin-wx-request\/runtime\/lean";/, name);
   }
 });

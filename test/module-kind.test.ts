@@ -7,8 +7,8 @@ const transform = (code: string, sourceType: 'module' | 'script' | 'unambiguous'
 
 // A plain GET: the plugin imports the runtime's lean entry (test/runtime-entry.test.ts).
 const PAGE = "Page({ onLoad() { wx.request({ url: 'https://a.com/' }); } });";
-const IMPORT = /^import \{ request as _request \} from "babel-plugin-wx-request\/runtime\/lean";/;
-const REQUIRE = /^var _request = require\("babel-plugin-wx-request\/runtime\/lean"\)\.request;/;
+const IMPORT = /^import \{ wx as _wx \} from "babel-plugin-wx-request\/runtime\/lean";/;
+const REQUIRE = /^var _wx = require\("babel-plugin-wx-request\/runtime\/lean"\)\.wx;/;
 
 test('a CommonJS file gets a require, even when parsed as a module', (t) => {
   t.regex(transform(`${PAGE}\nmodule.exports = {};`, 'module'), REQUIRE);

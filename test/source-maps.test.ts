@@ -8,9 +8,9 @@ test('a rewritten call maps back to the user line and column', (t) => {
   const result = babel.transformSync(input, { babelrc: false, configFile: false, filename: 'page.js', sourceMaps: true, plugins: [plugin] });
   const code = result?.code ?? '';
   const lines = code.split('\n');
-  const line = lines.findIndex((text) => text.includes('_request({'));
+  const line = lines.findIndex((text) => text.includes('_wx.request({'));
   t.not(line, -1);
-  const column = lines[line]?.indexOf('_request') ?? -1;
+  const column = lines[line]?.indexOf('_wx.request') ?? -1;
   const map = new TraceMap(result?.map as never);
   const original = originalPositionFor(map, { line: line + 1, column });
   t.deepEqual({ line: original.line, column: original.column }, { line: 4, column: 9 });

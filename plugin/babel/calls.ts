@@ -47,14 +47,6 @@ export function callsOfBinding(id: NodePath, depth = 0): RequestCall[] {
   return binding.referencePaths.flatMap((reference) => callsThrough(reference, depth));
 }
 
-/** The `this` argument of `ref.call(ctx, o)`, `ref.apply(ctx, [o])` or `ref.bind(ctx)`, when the reference is used so. */
-export function thisArgument(reference: NodePath): NodePath | undefined {
-  const parent = reference.parentPath;
-  if (!parent || !(parent.isMemberExpression() || parent.isOptionalMemberExpression()) || reference.key !== 'object' || !isCallee(parent)) return undefined;
-  const method = memberName(parent);
-  return method === 'call' || method === 'apply' || method === 'bind' ? argumentAt(parent.parentPath, 0) : undefined;
-}
-
 /** Whether a reference is called right where it stands (`ref(o)`, `ref.call(…)`, `ref.apply(…)`), not kept or passed on. */
 export function isCalledInPlace(reference: NodePath): boolean {
   if (isCallee(reference)) return true;

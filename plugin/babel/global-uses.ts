@@ -8,11 +8,13 @@ import { isTransparent } from './unwrap.js';
  * What one mention of the global `wx` object does:
  * - `harmless`: it cannot hand `request` on (`wx.showToast()`, `typeof wx`, `if (wx)`, `wx && …`);
  * - `holder`: it stands for the object that owns `request` and becomes the runtime's `wx`
- *   (`wx.request.call(wx, o)`, `Object.defineProperty(wx, 'request', …)`, `'request' in wx`);
+ *   (`Object.defineProperty(wx, 'request', …)`, `'request' in wx`);
+ * - `this`: the same, passed as `this` to the request function (`wx.request.call(wx, o)`,
+ *   `Reflect.apply(wx.request, wx, [o])`): it becomes the runtime's `wx` too;
  * - a GlobalUseKind: `request` can travel through it unseen (the global-escape rule).
  * Destructurings that take `request` are rewritten on their own and count as harmless here.
  */
-export type GlobalRole = 'harmless' | 'holder' | GlobalUseKind;
+export type GlobalRole = 'harmless' | 'holder' | 'this' | GlobalUseKind;
 
 /** The functions whose first argument is an object and second a property name. */
 const PROPERTY_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -33,12 +35,24 @@ function isPropertyFunction(callee: NodePath): boolean {
   return method !== undefined && PROPERTY_FUNCTIONS[object.node.name]!.includes(method);
 }
 
+/** `Reflect.apply(wx.request, wx, [o])`: the owner passed as `this`. */
+function isReflectApplyOwner(call: NodePath<t.CallExpression | t.OptionalCallExpression | t.NewExpression>, index: number, globals: readonly string[]): boolean {
+  const callee = call.get('callee') as NodePath;
+  if (index !== 1 || !callee.isMemberExpression() || memberName(callee) !== 'apply') return false;
+  const object = callee.get('object');
+  if (!object.isIdentifier({ name: 'Reflect' }) || object.scope.hasBinding('Reflect', true)) return false;
+  const target = call.get('arguments')[0] as NodePath | undefined;
+  return target !== undefined && isRequestReference(target, globals);
+}
+
 function argumentRole(call: NodePath<t.CallExpression | t.OptionalCallExpression | t.NewExpression>, index: number, globals: readonly string[]): GlobalRole {
-  if (index !== 0 || call.isNewExpression()) return 'argument';
+  if (call.isNewExpression()) return 'argument';
+  if (isReflectApplyOwner(call, index, globals)) return 'this';
+  if (index !== 0) return 'argument';
   const callee = call.get('callee') as NodePath;
   const method = callee.isMemberExpression() || callee.isOptionalMemberExpression() ? memberName(callee) : undefined;
   // `wx.request.call(wx, o)`, `.apply(wx, …)`, `.bind(wx)`: the owner passed as `this`.
-  if ((method === 'call' || method === 'apply' || method === 'bind') && isRequestReference(callee.get('object') as NodePath, globals)) return 'holder';
+  if ((method === 'call' || method === 'apply' || method === 'bind') && isRequestReference(callee.get('object') as NodePath, globals)) return 'this';
   if (isPropertyFunction(callee) && isStaticRequestKey(call.get('arguments')[1] as NodePath | undefined)) return 'holder';
   return 'argument';
 }

@@ -32,8 +32,10 @@ export function transformProgram(program: NodePath<t.Program>, file: string, opt
   const members: NodePath<t.MemberExpression | t.OptionalMemberExpression>[] = [];
   const destructurings: NodePath<t.VariableDeclarator>[] = [];
   const assignments: NodePath<t.AssignmentExpression>[] = [];
-  /** `wx` as the owner of `request` elsewhere than in `wx.request`: `.call(wx, o)`, `Object.defineProperty(wx, 'request', …)`. */
+  /** `wx` as the owner of `request` elsewhere than in `wx.request`: `Object.defineProperty(wx, 'request', …)`. */
   const owners: NodePath[] = [];
+  /** `wx` passed as `this` to the request function: `.call(wx, o)`. */
+  const thisArguments: NodePath[] = [];
   const globalUses: GlobalUse[] = [];
   const { globals } = options;
   program.traverse({
@@ -53,6 +55,7 @@ export function transformProgram(program: NodePath<t.Program>, file: string, opt
       if (!isGlobalMention(path, globals, types)) return;
       const role = roleOfGlobal(path, globals);
       if (role === 'holder') owners.push(path);
+      else if (role === 'this') thisArguments.push(path);
       else if (role !== 'harmless') globalUses.push({ file, global: path.node.name, kind: role, span: spanOf(path.node) });
     },
   });
@@ -73,7 +76,7 @@ export function transformProgram(program: NodePath<t.Program>, file: string, opt
   const runtime = addRuntimeImport(program, source, types, callerSupportsEsm, [...options.allowedOrigins]);
   edits.insert(firstStatement, runtime.text);
   const context: RewriteContext = { holder: () => types.cloneNode(runtime.holder), edits, source: program.hub.getCode() ?? '', types };
-  for (const owner of owners) replaceGlobal(owner, context);
+  for (const owner of [...owners, ...thisArguments]) replaceGlobal(owner, context);
   for (const member of members) replaceReference(member, context);
   for (const declarator of destructurings) rewriteDestructuring(declarator, context);
   for (const assignment of assignments) rewriteDestructuringAssignment(assignment, context);

@@ -24,8 +24,10 @@ export interface Analysis {
   sites: CallSite[];
   /** `wx.request` references (reads and writes) whose object becomes the runtime's `wx`. */
   references: TS.Expression[];
-  /** The global object as the owner of `request` elsewhere: `.call(wx, o)`, `Object.defineProperty(wx, 'request', …)`. */
+  /** The global object as the owner of `request` elsewhere: `Object.defineProperty(wx, 'request', …)`. */
   owners: TS.Identifier[];
+  /** The global object passed as `this` to the request function: `.call(wx, o)`. */
+  thisArguments: TS.Identifier[];
   /** Uses of the global object through which `request` escapes (the global-escape rule). */
   globalUses: GlobalUse[];
   /** `const { request } = wx` declarations to split. */
@@ -363,6 +365,7 @@ export class FrontEnd {
     const references: (TS.PropertyAccessExpression | TS.ElementAccessExpression)[] = [];
     const destructurings: TS.VariableDeclaration[] = [];
     const owners: TS.Identifier[] = [];
+    const thisArguments: TS.Identifier[] = [];
     const globalUses: GlobalUse[] = [];
     const uses = new GlobalUses(ts, this, this.context.resolver);
     const { file, globals, sourceFile } = this.context;
@@ -375,6 +378,7 @@ export class FrontEnd {
       if (uses.isMention(node, globals)) {
         const role = uses.role(node);
         if (role === 'holder') owners.push(node);
+        else if (role === 'this') thisArguments.push(node);
         else if (role !== 'harmless') globalUses.push({ file, global: node.text, kind: role, span: spanOf(ts, node, sourceFile) });
       }
       ts.forEachChild(node, visit);
@@ -387,7 +391,7 @@ export class FrontEnd {
       }
     }
     const sites = calls.map((call) => this.describeCall(call));
-    return { sites, references, destructurings, owners, globalUses, nodes: this.nodes };
+    return { sites, references, destructurings, owners, thisArguments, globalUses, nodes: this.nodes };
   }
 }
 

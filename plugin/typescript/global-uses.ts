@@ -12,7 +12,7 @@ export interface GlobalUseReader {
 }
 
 /** Babel's plugin/babel/global-uses.ts on TypeScript's tree: the same roles for the same code. */
-export type GlobalRole = 'harmless' | 'holder' | GlobalUseKind;
+export type GlobalRole = 'harmless' | 'holder' | 'this' | GlobalUseKind;
 
 const PROPERTY_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
   Object: ['defineProperty', 'getOwnPropertyDescriptor', 'hasOwn'],
@@ -57,12 +57,24 @@ export class GlobalUses {
     return method !== undefined && PROPERTY_FUNCTIONS[object.text]!.includes(method);
   }
 
+  /** `Reflect.apply(wx.request, wx, [o])`: the owner passed as `this`. */
+  private isReflectApplyOwner(call: TS.CallExpression, argument: TS.Node): boolean {
+    const ts = this.ts;
+    const callee = skipParens(ts, call.expression);
+    if (call.arguments[1] !== argument || !isMemberAccess(ts, callee) || callee.questionDotToken || this.reader.memberName(callee) !== 'apply') return false;
+    const object = skipParens(ts, callee.expression);
+    const target = call.arguments[0];
+    return ts.isIdentifier(object) && object.text === 'Reflect' && this.resolver.isGlobal(object) && target !== undefined && this.reader.isRequestReference(skipParens(ts, target));
+  }
+
   private argumentRole(call: TS.CallExpression | TS.NewExpression, argument: TS.Node): GlobalRole {
     const ts = this.ts;
-    if (ts.isNewExpression(call) || call.arguments[0] !== argument) return 'argument';
+    if (ts.isNewExpression(call)) return 'argument';
+    if (this.isReflectApplyOwner(call, argument)) return 'this';
+    if (call.arguments[0] !== argument) return 'argument';
     const callee = skipParens(ts, call.expression);
     const method = isMemberAccess(ts, callee) ? this.reader.memberName(callee) : undefined;
-    if ((method === 'call' || method === 'apply' || method === 'bind') && isMemberAccess(ts, callee) && this.reader.isRequestReference(skipParens(ts, callee.expression))) return 'holder';
+    if ((method === 'call' || method === 'apply' || method === 'bind') && isMemberAccess(ts, callee) && this.reader.isRequestReference(skipParens(ts, callee.expression))) return 'this';
     if (this.isPropertyFunction(callee) && this.isStaticRequestKey(call.arguments[1])) return 'holder';
     return 'argument';
   }

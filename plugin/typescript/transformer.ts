@@ -153,7 +153,7 @@ function rewrite(ts: Ts, context: TS.TransformationContext, sourceFile: TS.Sourc
   const references = new Set<TS.Node>(analysis.references);
   const destructurings = new Set<TS.Node>(analysis.destructurings);
   // Identifiers of the global to replace by the runtime's `wx`.
-  const owners = new Set<TS.Node>(analysis.owners);
+  const owners = new Set<TS.Node>([...analysis.owners, ...analysis.thisArguments]);
   for (const reference of analysis.references) owners.add(unwrap(ts, (reference as TS.PropertyAccessExpression | TS.ElementAccessExpression).expression));
   for (const declaration of analysis.destructurings) {
     const pattern = declaration.name as TS.ObjectBindingPattern;

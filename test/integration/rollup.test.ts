@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { rollup, type Plugin } from 'rollup';
-import { WX_REQUEST_LEFT, sampleEntrySource, withoutComments } from './harness/entry.js';
+import { sampleEntrySource } from './harness/entry.js';
 import { BABEL_CONFIG, SAMPLE_APP, SAMPLE_FILES, exerciseBuiltSample, tempDir, type Configure } from './harness/run-sample.js';
 
 // Under NodeNext the plugin's (CommonJS-typed) declarations give the default import the module's
@@ -61,7 +61,9 @@ test('Rollup + @rollup/plugin-babel: the bundled sample runs in Node and its req
   const { code, sample, warnings } = await bundleSample(true);
   t.deepEqual(warnings, []);
   t.deepEqual([...sample.keys()].sort(), SAMPLE_FILES, 'every file of the sample is in the bundle');
-  for (const [file, moduleCode] of sample) t.notRegex(withoutComments(moduleCode), WX_REQUEST_LEFT, `every wx.request was rewritten in ${file}`);
+  // Scope hoisting renders the runtime's shared stand-in under its own name (`wx`, or `wx$1` beside
+  // a global `wx`), so `wx.request` in the bundle is no sign of a call left unrewritten; the run
+  // below is: the page's shim `wx` has no request, and a call left on it would throw.
   t.notRegex(code, RUNTIME_REQUIRE, 'the runtime is inlined, not required');
   t.regex(code, /\bfetchTransport\b/, 'the runtime is in the bundle');
   t.log(`bundle: ${code.length} bytes`);
