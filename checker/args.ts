@@ -42,7 +42,8 @@ Options:
   -v, --version                  print the version
 
 Without paths and without --project, ./tsconfig.json is used when it exists, else the current directory.
-Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 bad usage, an unreadable file or a file that does not parse.
+Exit codes: 0 no errors (warnings allowed), 1 at least one error (a file that does not parse is one: parse-error),
+2 bad usage or configuration (a flag, a tsconfig, a path that matches nothing or cannot be read).
 Rules: ${RULE_IDS.join(', ')}.`;
 
 const SEVERITIES = ['error', 'warn', 'off'];

@@ -13,6 +13,8 @@ import { CheckerResolver } from '../plugin/typescript/scope.js';
 import { mayReferenceRequest, type Ts } from '../plugin/typescript/syntax.js';
 import { isInside } from '../cli/paths.js';
 import { applyEdits, fixesFor, type Edit } from './fix.js';
+import { miniProgramResolutionHost } from './miniprogram-resolution.js';
+import { parseErrorOf } from './parse-error.js';
 import { uncheckedSites, type UncheckedSite } from './unchecked.js';
 
 const { Project, ts: morphTs } = tsMorph;
@@ -22,9 +24,9 @@ const ts = morphTs as unknown as Ts;
 type MorphProject = InstanceType<typeof Project>;
 type MorphSourceFile = ReturnType<MorphProject['getSourceFiles']>[number];
 
-/** A file that could not be checked: unreadable, matched by nothing, or not parseable. Exit code 2. */
+/** A file or project that could not be read: unreadable, matched by nothing, a bad tsconfig. Exit code 2. */
 export interface FileProblem {
-  kind: 'unreadable' | 'syntax' | 'no-match' | 'project';
+  kind: 'unreadable' | 'no-match' | 'project';
   file: string;
   line: number;
   column: number;
@@ -148,6 +150,8 @@ function loadProject(input: CheckInput, problems: FileProblem[]): { project: Mor
   let tsconfig = input.project === undefined ? undefined : path.resolve(cwd, input.project);
   if (tsconfig === undefined && input.paths.length === 0 && existsSync(path.join(cwd, 'tsconfig.json'))) tsconfig = path.join(cwd, 'tsconfig.json');
   let project: MorphProject;
+  // require('utils/x.js'), require('/x'), miniprogram_npm: resolved as WeChat does.
+  const resolutionHost = miniProgramResolutionHost(ts) as never;
   if (tsconfig !== undefined) {
     const shown = displayPath(tsconfig, cwd);
     try {
@@ -159,7 +163,7 @@ function loadProject(input: CheckInput, problems: FileProblem[]): { project: Mor
     try {
       // The rules need symbols, not types: skipping the default library and @types keeps a run fast.
       // Every file is a module, as WeChat wraps each page's script: top-level names never merge.
-      project = new Project({ tsConfigFilePath: tsconfig, compilerOptions: { noEmit: true, noLib: true, types: [], moduleDetection: ts.ModuleDetectionKind.Force as never } });
+      project = new Project({ tsConfigFilePath: tsconfig, resolutionHost, compilerOptions: { noEmit: true, noLib: true, types: [], moduleDetection: ts.ModuleDetectionKind.Force as never } });
     } catch (error) {
       problems.push({ kind: 'project', file: shown, line: 0, column: 0, message: `cannot load ${shown}: ${errorMessage(error)}` });
       return undefined;
@@ -170,7 +174,7 @@ function loadProject(input: CheckInput, problems: FileProblem[]): { project: Mor
       problems.push({ kind: 'project', file: shown, line: diagnostic.getLineNumber() ?? 0, column: 0, message: `${shown}: ${ts.flattenDiagnosticMessageText(diagnostic.compilerObject.messageText as string | TS.DiagnosticMessageChain, ' ')}` });
     }
   } else {
-    project = new Project({ compilerOptions: defaultCompilerOptions() as never, skipAddingFilesFromTsConfig: true });
+    project = new Project({ compilerOptions: defaultCompilerOptions() as never, skipAddingFilesFromTsConfig: true, resolutionHost });
   }
   let files: MorphSourceFile[];
   if (input.paths.length > 0) {
@@ -231,17 +235,15 @@ function run(input: CheckInput, optionsFor: (file: string) => ResolvedOptions): 
   for (const morphFile of files) {
     const sourceFile = program.getSourceFile(morphFile.getFilePath()) ?? (morphFile.compilerNode as unknown as TS.SourceFile);
     const file = displayPath(sourceFile.fileName, input.cwd);
-    const syntax = program.getSyntacticDiagnostics(sourceFile);
-    const first = syntax[0];
-    if (first) {
-      const position = sourceFile.getLineAndCharacterOfPosition(first.start ?? 0);
-      const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
-      problems.push({ kind: 'syntax', file, line: position.line + 1, column: position.character + 1, message: `${file}:${position.line + 1}:${position.character + 1}: syntax error: ${message}` });
-      continue;
-    }
     const source = sourceFile.text;
     const options = optionsFor(sourceFile.fileName);
     const empty: FileReport = { file, path: sourceFile.fileName, source, diagnostics: [], unchecked: [], sites: [], fixes: new Map() };
+    // A file that does not parse is one diagnostic; the others are still checked.
+    const parseError = parseErrorOf(ts, program, sourceFile, file);
+    if (parseError) {
+      reports.push({ ...empty, diagnostics: [parseError] });
+      continue;
+    }
     if (!mayReferenceRequest(source, options.globals)) {
       reports.push(empty);
       continue;

@@ -24,7 +24,7 @@ function usageMessage(error: OptionsError): string {
   return `--allowed-origin: ${error.reason.replace(/^option "allowedOrigins" has /, '')}`;
 }
 
-/** `wx-request check …`: resolves to the exit code (0 clean, 1 errors, 2 usage or unreadable/unparseable files). */
+/** `wx-request check …`: resolves to the exit code (0 clean, 1 errors incl. files that do not parse, 2 bad usage or configuration). */
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   try {
     const parsed = parseArguments(argv);

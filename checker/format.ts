@@ -5,6 +5,7 @@ import { formatDiagnostic } from '../plugin/core/format.js';
 import { RULES } from '../plugin/core/rules/index.js';
 import type { Format } from './args.js';
 import type { CheckResult, FileProblem } from './check.js';
+import { PARSE_ERROR_RULE } from './parse-error.js';
 import { uncheckedMessage, type UncheckedSite } from './unchecked.js';
 
 export interface FormatSettings {
@@ -14,7 +15,7 @@ export interface FormatSettings {
 }
 
 const UNCHECKED_RULE = 'unchecked-call';
-const PROBLEM_RULE = { syntax: 'syntax-error', unreadable: 'unreadable-file', 'no-match': 'no-matching-file', project: 'bad-project' } as const;
+const PROBLEM_RULE = { unreadable: 'unreadable-file', 'no-match': 'no-matching-file', project: 'bad-project' } as const;
 
 function packageVersion(): string {
   try {
@@ -157,6 +158,19 @@ function location(file: string, entry: { line: number; column: number; endLine: 
   return { physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, region: region(entry) } };
 }
 
+/** A SARIF rule of the checker itself (not of the rule engine): a parse error, a blind spot. */
+function toolRule(id: string, level: 'error' | 'note', text: { short: string; full: string; help: string; markdown?: string }) {
+  return {
+    id,
+    name: id.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase()),
+    shortDescription: { text: text.short },
+    fullDescription: { text: text.full },
+    help: { text: text.help, markdown: text.markdown ?? text.help },
+    defaultConfiguration: { level: level as 'error' | 'warning' },
+    properties: { tags: ['wechat', 'wx.request'] },
+  };
+}
+
 /** SARIF 2.1.0 as GitHub code scanning reads it: rules with help text, results with physical locations. */
 export function sarifLog(result: CheckResult, settings: FormatSettings): object {
   const rules = RULES.map((rule) => ({
@@ -168,16 +182,22 @@ export function sarifLog(result: CheckResult, settings: FormatSettings): object 
     defaultConfiguration: { level: rule.defaultSeverity === 'error' ? 'error' : 'warning' },
     properties: { tags: ['wechat', 'wx.request'] },
   }));
+  rules.push(
+    toolRule(PARSE_ERROR_RULE, 'error', {
+      short: 'A file that does not parse: its wx.request calls were not checked.',
+      full: 'The file has a syntax error, so the rules could not read it. The other files are checked as usual.',
+      help: 'Fix the syntax error at the reported position and run the check again.',
+    }),
+  );
   if (settings.listUnchecked) {
-    rules.push({
-      id: UNCHECKED_RULE,
-      name: 'UncheckedCall',
-      shortDescription: { text: 'A wx.request call whose method, url or header cannot be known at build time.' },
-      fullDescription: { text: 'The rules only check what is known at build time; this call site is a blind spot.' },
-      help: { text: 'Make the options a literal or a const (in any file) so the rules can check them.', markdown: 'Make the options a literal or a `const` (in any file) so the rules can check them.' },
-      defaultConfiguration: { level: 'note' as 'warning' },
-      properties: { tags: ['wechat', 'wx.request'] },
-    });
+    rules.push(
+      toolRule(UNCHECKED_RULE, 'note', {
+        short: 'A wx.request call whose method, url or header cannot be known at build time.',
+        full: 'The rules only check what is known at build time; this call site is a blind spot.',
+        help: 'Make the options a literal or a const (in any file) so the rules can check them.',
+        markdown: 'Make the options a literal or a `const` (in any file) so the rules can check them.',
+      }),
+    );
   }
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
   const results: object[] = [];

@@ -1,39 +1,58 @@
 import * as babel from '@babel/core';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import plugin from '../../plugin/index.js';
-import type { Diagnostic } from '../../plugin/core/diagnostic.js';
-import { OptionsError, type WxRequestOptions } from '../../plugin/core/options.js';
-import { loadProjectOptions, type ProjectOptions } from '../../plugin/core/project-config.js';
+import { OptionsError, type ResolvedOptions, type WxRequestOptions } from '../../plugin/core/options.js';
+import { createOptionsResolver, loadProjectOptions } from '../../plugin/core/project-config.js';
 import { UsageError } from '../usage-error.js';
+
+export type ParserPlugin = NonNullable<NonNullable<babel.TransformOptions['parserOpts']>['plugins']>[number];
 
 /** The globals of a mini-program whose Babel config does not name the plugin and whose configuration sets none. */
 const DEFAULT_GLOBALS = ['wx', 'qq', 'tt', 'swan'];
 
-/**
- * The project configuration (wx-request.config.*) of a file, read here first so that a mistake in
- * it is one usage error naming the file, not a Babel failure per file. The plugin reads the same.
- */
-function projectOptionsFor(filename: string): ProjectOptions {
-  try {
-    return loadProjectOptions(filename);
-  } catch (error) {
-    if (error instanceof OptionsError) throw new UsageError(`port: ${error.source === undefined ? '' : `${error.source}: `}${error.reason}`);
-    throw error;
+/** A mistake in the plugin's options or in a project configuration: one usage error naming where it is. */
+function usageError(error: unknown): unknown {
+  if (!(error instanceof OptionsError)) return error;
+  if (error.source !== undefined) return new UsageError(`port: ${error.source}: ${error.reason}`);
+  return new UsageError(`port: the Babel config has invalid options for babel-plugin-wx-request: ${error.message.replace(/^babel-plugin-wx-request: /, '')}`);
+}
+
+/** The name in the nearest package.json above a file: a plugin given by path is still ours. */
+function packageNameOf(file: string): string | undefined {
+  for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
+    const manifest = path.join(directory, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name;
+      } catch {
+        return undefined;
+      }
+    }
+    if (path.dirname(directory) === directory) return undefined;
   }
 }
 
 function isOurPlugin(item: babel.ConfigItem): boolean {
   if (item.value === plugin) return true;
-  const resolved = item.file?.resolved ?? '';
-  return resolved.split(path.sep).includes('babel-plugin-wx-request');
+  const resolved = item.file?.resolved;
+  return resolved !== undefined && (resolved.split(path.sep).includes('babel-plugin-wx-request') || packageNameOf(resolved) === 'babel-plugin-wx-request');
 }
 
 /**
- * The Babel options for one file: the mini-program's own config (or the one given with
- * --config), with our plugin's `onDiagnostic` pointed at the port so every diagnostic is
- * collected, and the plugin added when the config lacks it.
+ * What the port takes from the mini-program's Babel config (or --config): our plugin's options
+ * and how to parse. Nothing else runs: the port applies the plugin's own text edits to the file,
+ * so presets and other plugins would only cost time (their output is never printed).
  */
-export function babelOptionsFor(filename: string, root: string, configFile: string | undefined, onDiagnostic: (diagnostic: Diagnostic) => void): babel.TransformOptions | undefined {
+export interface PortSetup {
+  pluginOptions: WxRequestOptions;
+  /** The same options resolved: the severities the user asked for. */
+  resolved: ResolvedOptions;
+  parserPlugins: ParserPlugin[];
+  sourceType: 'script' | 'module' | 'unambiguous';
+}
+
+export function portSetupFor(filename: string, root: string, configFile: string | undefined): PortSetup | undefined {
   let partial;
   try {
     partial = babel.loadPartialConfig({ filename, cwd: root, root, configFile: configFile ?? undefined, babelrc: false });
@@ -44,22 +63,45 @@ export function babelOptionsFor(filename: string, root: string, configFile: stri
   }
   if (!partial) return undefined; // the config ignores this file
   const options = partial.options;
-  const plugins = [...((options.plugins ?? []) as babel.ConfigItem[])];
-  const index = plugins.findIndex(isOurPlugin);
-  const named = index === -1 ? undefined : (plugins[index]?.options as WxRequestOptions | undefined);
-  // A plugin entry that names its own configFile (or none) is left to the plugin to read.
-  const project = named?.configFile === undefined ? projectOptionsFor(filename) : undefined;
-  // Without the plugin in the Babel config, the port's default globals sit under the configuration's.
-  const own = index === -1 ? { globals: project?.options.globals ?? DEFAULT_GLOBALS } : named;
-  const item = babel.createConfigItem([plugin, { ...own, onDiagnostic }], { type: 'plugin', dirname: root });
-  if (index === -1) plugins.push(item);
-  else plugins[index] = item;
+  const own = ((options.plugins ?? []) as babel.ConfigItem[]).find(isOurPlugin);
+  let pluginOptions: WxRequestOptions;
+  let resolved: ResolvedOptions;
+  try {
+    // Without the plugin in the Babel config, the port's default globals sit under the project configuration's.
+    const { onDiagnostic: _ignored, ...named } = own ? ((own.options ?? {}) as WxRequestOptions) : { globals: loadProjectOptions(filename).options.globals ?? DEFAULT_GLOBALS };
+    pluginOptions = named;
+    // The project configuration (wx-request.config.*) is merged as the plugin merges it: explicit options win.
+    resolved = createOptionsResolver(pluginOptions, { cwd: root })(filename);
+  } catch (error) {
+    throw usageError(error);
+  }
+  const sourceType = options.sourceType === 'script' || options.sourceType === 'module' ? options.sourceType : 'unambiguous';
+  return { pluginOptions, resolved, parserPlugins: [...((options.parserOpts?.plugins ?? []) as ParserPlugin[])], sourceType };
+}
+
+/**
+ * The plugin's options for the port's run: every rule that is on reports as a warning, so the
+ * plugin never throws and always hands over its edits and counts; the port puts the user's
+ * severities back (restoreSeverity) and decides itself whether the file is ported.
+ */
+export function reportingOptions(setup: PortSetup): WxRequestOptions {
+  const rules = Object.fromEntries(Object.entries(setup.resolved.rules).map(([id, severity]) => [id, severity === 'off' ? 'off' : 'warn'] as const));
+  return { ...setup.pluginOptions, rules };
+}
+
+/** Babel options that only parse and run our plugin: no presets, no other plugins, no code printed. */
+export function transformOptions(setup: PortSetup, filename: string, parserPlugins: readonly ParserPlugin[], onDiagnostic: WxRequestOptions['onDiagnostic']): babel.TransformOptions {
   return {
-    ...options,
-    plugins,
-    // Mini-program files are mostly CommonJS scripts; a config that says otherwise wins.
-    sourceType: options.sourceType ?? 'unambiguous',
+    filename,
+    cwd: path.dirname(filename),
     configFile: false,
     babelrc: false,
+    presets: [],
+    plugins: [[plugin, { ...reportingOptions(setup), onDiagnostic }]],
+    parserOpts: { plugins: [...parserPlugins] },
+    sourceType: setup.sourceType,
+    code: false,
+    ast: false,
+    sourceMaps: false,
   };
 }

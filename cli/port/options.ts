@@ -10,15 +10,24 @@ export interface PortOptions {
   /** A Babel config file to use instead of the one found in the mini-program folder. */
   config: string | undefined;
   quiet: boolean;
+  /** Apply the checker's safe fixes while porting. */
+  fix: boolean;
 }
 
-export const PORT_USAGE = `Usage: wx-request port <mini-program dir> --out-dir <dir> [--config babel.config.js] [--quiet]
+export const PORT_USAGE = `Usage: wx-request port <mini-program dir> --out-dir <dir> [--config babel.config.js] [--fix] [--quiet]
 
-Transforms every JavaScript/TypeScript file of a mini-program through Babel with
-babel-plugin-wx-request, copies every other file, writes source maps beside the output,
-prints the diagnostics and a summary, and exits 1 when an error was found.
-Each file's project configuration (wx-request.config.* or package.json "wxRequest", the nearest
-one up to its package root) is read as the plugin reads it; --config names a Babel config.`;
+Ports every JavaScript/TypeScript file of a mini-program with babel-plugin-wx-request as precise
+text edits: only the rewritten wx.request references and the added import change, every other
+byte (and every file with nothing to rewrite) stays as it was. Copies every other file, writes a
+source map beside each rewritten file, prints the diagnostics, a summary and every file that was
+not ported, and exits 1 when an error was found or a file was not ported (2 for bad usage).
+
+  --fix      apply the checker's safe fixes while porting (uppercase method, headers → header,
+             Referer removed), so a tree whose only errors are fixable ports in one run
+  --config   a Babel config file instead of the one in the mini-program folder (each file's
+             project configuration, wx-request.config.* or package.json "wxRequest", is read
+             as the plugin reads it)
+  --quiet    no progress lines`;
 
 export function parsePortOptions(argv: string[]): PortOptions {
   let parsed;
@@ -26,7 +35,7 @@ export function parsePortOptions(argv: string[]): PortOptions {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { 'out-dir': { type: 'string', short: 'o' }, config: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+      options: { 'out-dir': { type: 'string', short: 'o' }, config: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, fix: { type: 'boolean' } },
     });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${PORT_USAGE}`);
@@ -43,5 +52,5 @@ export function parsePortOptions(argv: string[]): PortOptions {
   }
   const config = values.config === undefined ? undefined : path.resolve(values.config);
   if (config !== undefined && !existsSync(config)) throw new UsageError(`port: the Babel config file ${values.config} does not exist.`);
-  return { input, outDir, config, quiet: values.quiet ?? false };
+  return { input, outDir, config, quiet: values.quiet ?? false, fix: values.fix ?? false };
 }

@@ -169,14 +169,33 @@ test('exit 2 on bad usage: the message names the flag and the accepted values', 
   });
 });
 
-test('exit 2 for a file that does not parse; the other files are still checked', async (t) => {
+test('a file that does not parse is one parse-error diagnostic (exit 1); the other files are still checked', async (t) => {
   const output = await run(['check', '.'], path.join(PROJECTS, 'syntax-error'));
-  t.is(output.code, 2);
-  t.true(output.stdout.includes('broken.js:1:45: syntax error:'), output.stdout);
+  t.is(output.code, 1);
+  t.true(output.stdout.includes('broken.js:1:45  error  syntax error: \',\' expected. The file does not parse, so its wx.request calls were not checked; fix the syntax and run the check again.  parse-error'), output.stdout);
   t.true(output.stdout.includes('good.js:1:19  error'));
   t.true(output.stdout.includes('also-good.js:1:54  error'));
-  t.true(output.stdout.trimEnd().endsWith('2 errors, 0 warnings, 0 call sites not statically known, 1 file not checked (1 fixable with --fix)'), output.stdout);
+  t.true(output.stdout.trimEnd().endsWith('3 errors, 0 warnings, 0 call sites not statically known (1 fixable with --fix)'), output.stdout);
   noStackTrace(t, output);
+});
+
+test('a parse error in every format: json, sarif (a described rule), github', async (t) => {
+  const cwd = path.join(PROJECTS, 'js-grammar');
+  const [json, sarif, github] = await Promise.all(['json', 'sarif', 'github'].map((format) => run(['check', '--format', format], cwd)));
+  for (const output of [json, sarif, github]) t.is(output?.code, 1, output?.stdout);
+  const entries = JSON.parse(json?.stdout ?? '[]') as { ruleId: string; file: string; line: number; column: number; message: string }[];
+  const parseError = entries.find((entry) => entry.ruleId === 'parse-error');
+  t.like(parseError, { file: 'broken.js', line: 1, column: 50 });
+  t.regex(parseError?.message ?? '', /^syntax error: ',' expected\. .*fix the syntax/);
+  // The Flow-annotated file is checked, not refused.
+  t.deepEqual(entries.filter((entry) => entry.file === 'store.js').map((entry) => `${entry.line}:${entry.column} ${entry.ruleId}`), ['7:23 url-no-port', '7:76 method-uppercase']);
+  const log = JSON.parse(sarif?.stdout ?? '{}') as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string }[] }[] };
+  const run0 = log.runs[0];
+  const result = run0?.results.find((entry) => entry.ruleId === 'parse-error');
+  t.is(result?.level, 'error');
+  t.is(run0?.tool.driver.rules[result?.ruleIndex ?? -1]?.id, 'parse-error');
+  t.true(github?.stdout.includes('::error file=broken.js,line=1,col=50,'), github?.stdout);
+  t.true(github?.stdout.includes('title=wx-request parse-error::syntax error%3A') || github?.stdout.includes('title=wx-request parse-error::syntax error:'), github?.stdout);
 });
 
 test('exit 2 for a missing or unreadable file, with the others reported', async (t) => {

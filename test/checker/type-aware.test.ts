@@ -123,3 +123,33 @@ test('mixed: JS and TS files of one project share a CommonJS configuration', (t)
   t.deepEqual(found(result, 'legacy/page.js'), ['3:19 url-no-port', '3:42 method-uppercase']);
   t.deepEqual(found(result, 'src/app.ts'), ['5:19 url-no-port']);
 });
+
+// --- WeChat's require: every path form resolves as on WeChat ------------------------------------
+
+test('WeChat require: each path form reaches the constant of another file', (t) => {
+  const result = checked('wechat-require');
+  t.deepEqual(result.problems, []);
+  const ports = (file: string) => messages(result, file).map((message) => /has port (\d+)/.exec(message)?.[1]);
+  // require('utils/bsurl.js') from app.js: a path without "./" is relative to the requiring file.
+  t.deepEqual(ports('miniprogram/app.js'), ['8001']);
+  t.deepEqual(ports('miniprogram/pages/index/index.js'), [
+    '8002', // require('/utils/root'): the mini-program root is project.config.json's miniprogramRoot; .js left out
+    '8003', // require('local'): beside the page, no "./", no extension
+    '8004', // require('wx-sdk'): miniprogram_npm/wx-sdk/index.js, found walking up
+    '8005', // require('wx-sdk/endpoints'): a file of an npm package
+    '8006', // require('@utils/alias.js'): app.json resolveAlias
+    '8008', // require('config'): the file beside the page wins over miniprogram_npm/config
+  ]);
+  // ES import in mini-program code: the same rules.
+  t.deepEqual(ports('miniprogram/pages/esm/esm.js'), ['8007', '8002']);
+});
+
+// --- JavaScript with TypeScript-only grammar, and a file that does not parse ------------------
+
+test('a .js file with Flow-style annotations is checked; a broken file is one parse-error, the run goes on', (t) => {
+  const result = checked('js-grammar');
+  t.deepEqual(result.problems, []);
+  t.deepEqual(found(result, 'store.js'), ['7:23 url-no-port', '7:76 method-uppercase']);
+  t.deepEqual(found(result, 'good.js'), ['1:19 url-no-port']);
+  t.deepEqual(found(result, 'broken.js'), ['1:50 parse-error']);
+});

@@ -73,7 +73,7 @@ test('port: paths with .. segments resolve, and nothing is written outside --out
   const changed = Object.keys(after).filter((name) => after[name] !== before[name]);
   t.true(changed.length > 0);
   t.deepEqual(changed.filter((name) => name !== 'web' && !name.startsWith(`web${path.sep}`)), [], 'every new or changed entry is inside web/');
-  t.regex(after[path.join('web', 'a.js')] ?? '', /_request\(/);
+  t.regex(after[path.join('web', 'a.js')] ?? '', /_wx\.request\(/);
 });
 
 test('port: an output directory inside the input, written with .., is refused', async (t) => {
