@@ -2,11 +2,11 @@ import type { NodePath, types as t } from '@babel/core';
 import type { CallSite } from '../core/call-site.js';
 import { DEFAULT_RUNTIME, type ResolvedOptions } from '../core/options.js';
 import { runtimeEntry } from '../core/runtime-entry.js';
-import { callsOfBinding, callsThrough, isCalledInPlace, thisArgument, type RequestCall } from './calls.js';
-import { describeCall } from './describe-call.js';
+import { isCalledInPlace, thisArgument } from './calls.js';
+import { describeSites, findReferences } from './find-sites.js';
 import { runtimeImporter } from './import-runtime.js';
-import { isGlobalObject, isRequestDestructuring, isRequestDestructuringAssignment, isRequestReference } from './references.js';
-import { destructuredTargets, replaceGlobalThisArgument, replaceReference, rewriteDestructuring, rewriteDestructuringAssignment } from './rewrite.js';
+import { isGlobalObject } from './references.js';
+import { replaceGlobalThisArgument, replaceReference, rewriteDestructuring, rewriteDestructuringAssignment } from './rewrite.js';
 
 export interface ProgramResult {
   sites: CallSite[];
@@ -19,31 +19,12 @@ export interface ProgramResult {
  * lowering `wx?.request`, preset-typescript) has touched the code yet, whatever the order.
  */
 export function transformProgram(program: NodePath<t.Program>, file: string, options: ResolvedOptions, types: typeof t, callerSupportsEsm: boolean): ProgramResult {
-  const members: NodePath[] = [];
-  const destructurings: NodePath<t.VariableDeclarator>[] = [];
-  const assignments: NodePath<t.AssignmentExpression>[] = [];
-  program.traverse({
-    'MemberExpression|OptionalMemberExpression'(path: NodePath) {
-      if (isRequestReference(path, options.globals)) {
-        members.push(path);
-        path.skip();
-      }
-    },
-    VariableDeclarator(path) {
-      if (isRequestDestructuring(path, options.globals)) destructurings.push(path);
-    },
-    AssignmentExpression(path) {
-      if (isRequestDestructuringAssignment(path, options.globals)) assignments.push(path);
-    },
-  });
+  const found = findReferences(program, options.globals);
+  const { members, destructurings, assignments } = found;
   if (members.length === 0 && destructurings.length === 0 && assignments.length === 0) return { sites: [], rewritten: 0 };
 
   // Describe before rewriting: the rules read the user's code as written.
-  const describe = ({ call, argument }: RequestCall) => describeCall(file, call, argument);
-  const sites = [
-    ...members.flatMap((member) => callsThrough(member)),
-    ...destructurings.flatMap((declarator) => destructuredTargets(declarator).flatMap((target) => callsOfBinding(target))),
-  ].map(describe);
+  const sites = describeSites(found, file);
   const everyReferenceIsACall = destructurings.length === 0 && assignments.length === 0 && members.every(isCalledInPlace);
   const source = runtimeEntry(options.runtime, DEFAULT_RUNTIME, sites, everyReferenceIsACall);
   const local = runtimeImporter(program, source, types, callerSupportsEsm);
