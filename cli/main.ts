@@ -1,5 +1,5 @@
-import { runPort } from './port/run.js';
 import { PORT_USAGE } from './port/options.js';
+import { manifest, missingPeerMessage } from './package-info.js';
 import { UsageError } from './usage-error.js';
 
 const USAGE = `Usage: wx-request <command> [options]
@@ -7,6 +7,10 @@ const USAGE = `Usage: wx-request <command> [options]
 Commands:
   check [paths…]                 validate a code base's wx.request calls (type-aware)
   port <dir> --out-dir <dir>     port a mini-program tree to the web
+
+Options:
+  -h, --help                     print this help
+  -v, --version                  print the version of babel-plugin-wx-request
 
 Run "wx-request <command> --help" for a command's options.`;
 
@@ -18,6 +22,16 @@ async function loadCheck(): Promise<Command> {
   return (argv) => module.main(['check', ...argv]);
 }
 
+/** `port` runs Babel, a peer dependency: loaded only for `port`, and its absence is one line. */
+async function loadPort(): Promise<Command> {
+  try {
+    return (await import('./port/run.js')).runPort;
+  } catch (error) {
+    const message = missingPeerMessage(error, '@babel/core', 'wx-request port');
+    throw message === undefined ? error : new UsageError(message);
+  }
+}
+
 /** The `wx-request` executable. Returns the exit code; user mistakes never print a stack trace. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -27,9 +41,13 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${PORT_USAGE}\n`);
         return 0;
       }
-      return await runPort(rest);
+      return await (await loadPort())(rest);
     }
     if (command === 'check') return await (await loadCheck())(rest);
+    if (command === '--version' || command === '-v') {
+      process.stdout.write(`${manifest.version}\n`);
+      return 0;
+    }
     if (command === undefined || command === '--help' || command === '-h') {
       process.stdout.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;

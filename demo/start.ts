@@ -2,11 +2,14 @@
 // starts the API and the page on 127.0.0.1, and prints the diagnostics of the mistakes folder.
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runPort } from '../cli/port/run.js';
 import { startApiServer } from './api-server.js';
-import { bundleDemo, ROOT } from './bundle.js';
 import { startStaticServer } from './static-server.js';
+import { isUpToDate } from './up-to-date.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const USAGE = `Usage: npm start -- [--port 3000] [--api-port 3100] [--host 127.0.0.1]
   (or PORT / API_PORT in the environment; 0 picks any free port)`;
@@ -33,17 +36,29 @@ function options() {
 const settings = options();
 const work = path.join(ROOT, '.tmp/demo');
 const ported = path.join(work, 'sample-app-web');
-rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
-
-process.stdout.write('Porting fixtures/sample-app…\n');
-await runPort([path.join(ROOT, 'fixtures/sample-app'), '--out-dir', ported]);
 const bundle = path.join(work, 'app.js');
-await bundleDemo(ported, bundle);
-process.stdout.write(`Bundled with Rollup + @rollup/plugin-babel: ${path.relative(process.cwd(), bundle)} (${(statSync(bundle).size / 1024).toFixed(1)} kB)\n\n`);
+// The bundle is made from these alone (dist/ is the plugin and runtime `npm run build` just brought
+// up to date): when it is newer than all of them, porting and bundling again would give it again.
+const bundleInputs = ['fixtures/sample-app', 'demo/page', 'demo/bundle.ts', 'babel.config.js', 'package.json', 'dist'].map((input) => path.join(ROOT, input));
 
+if (isUpToDate(bundle, bundleInputs)) {
+  process.stdout.write(`Up to date: ${path.relative(process.cwd(), bundle)} (fixtures/sample-app ported and bundled; nothing changed since)\n\n`);
+} else {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  process.stdout.write('Porting fixtures/sample-app…\n');
+  await runPort([path.join(ROOT, 'fixtures/sample-app'), '--out-dir', ported]);
+  // Rollup and its plugins load only when there is something to bundle.
+  const { bundleDemo } = await import('./bundle.js');
+  await bundleDemo(ported, bundle);
+  process.stdout.write(`Bundled with Rollup + @rollup/plugin-babel: ${path.relative(process.cwd(), bundle)} (${(statSync(bundle).size / 1024).toFixed(1)} kB)\n\n`);
+}
+
+// The mistakes are the point of this step: printed on every start (it takes under a second).
 process.stdout.write('Diagnostics of fixtures/sample-app-mistakes (deliberate mistakes; exit code 1 there is expected):\n\n');
-await runPort([path.join(ROOT, 'fixtures/sample-app-mistakes'), '--out-dir', path.join(work, 'mistakes-web')]);
+const mistakes = path.join(work, 'mistakes-web');
+rmSync(mistakes, { recursive: true, force: true });
+await runPort([path.join(ROOT, 'fixtures/sample-app-mistakes'), '--out-dir', mistakes]);
 
 let api;
 let site;

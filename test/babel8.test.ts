@@ -8,7 +8,7 @@ const leg = path.join(ROOT, 'test/babel8');
 const node = path.join(leg, 'node_modules/.bin/node');
 
 test('every fixture gives the same output and diagnostics under @babel/core 8', (t) => {
-  t.true(existsSync(node), 'the Babel 8 leg is not installed: run `npm ci --prefix test/babel8` (npm install does it through "prepare")');
+  t.true(existsSync(node), 'the Babel 8 leg is not installed: run `npm run pretest` (npm test does it first)');
   const stdout = execFileSync(node, ['--import', 'tsx', path.join(leg, 'run-fixtures.ts')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const { version, report } = JSON.parse(stdout) as { version: string; report: { name: string; problems: string[] }[] };
   t.regex(version, /^8\./);

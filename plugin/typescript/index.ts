@@ -1,10 +1,7 @@
-import ts from 'typescript';
+import type * as ts from 'typescript';
 import { resolveOptions, type WxRequestOptions } from '../core/options.js';
-import type { Ts } from './syntax.js';
+import { loadTypeScript } from './load-typescript.js';
 import { diagnoseSourceFile, toTsDiagnostic, transformSourceFile } from './transformer.js';
-
-// `typescript` is CommonJS: its default export is the namespace itself.
-const api = ts as unknown as Ts;
 
 /**
  * babel-plugin-wx-request/typescript: the same rewrite and the same build-time rules as the Babel
@@ -19,6 +16,8 @@ const api = ts as unknown as Ts;
  * diagnostics as `ts.Diagnostic`s, to print beside `ts.getPreEmitDiagnostics(program)`.
  */
 export function createTransformer(program?: ts.Program, options?: WxRequestOptions): ts.TransformerFactory<ts.SourceFile> {
+  // TypeScript is the user's: loaded on first use, a missing or API-less one is a one-line error.
+  const api = loadTypeScript();
   const resolved = resolveOptions(options);
   return (context) => (sourceFile) => transformSourceFile({ ts: api, options: resolved, program }, context, sourceFile);
 }
@@ -28,6 +27,7 @@ export function createTransformer(program?: ts.Program, options?: WxRequestOptio
  * Warning, code 99100 + rule index, `source: 'wx-request'`); rules set to 'off' give none.
  */
 export function getDiagnostics(program: ts.Program, options?: Omit<WxRequestOptions, 'onDiagnostic'>): ts.Diagnostic[] {
+  const api = loadTypeScript();
   const resolved = resolveOptions(options);
   return program
     .getSourceFiles()
@@ -40,3 +40,4 @@ export type { WxRequestOptions };
 export type { Diagnostic, Severity, SeveritySetting } from '../core/diagnostic.js';
 export { DIAGNOSTIC_CODE_BASE } from './transformer.js';
 export { WxRequestRuleError } from '../rule-error.js';
+export { MissingPeerError, TYPESCRIPT_API_RANGE } from './load-typescript.js';
