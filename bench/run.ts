@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark and writes BENCHMARKS.md.
 //
 //   BENCH_QUICK=1        small sizes and 3 runs, for trying the harness (writes to the temp folder)
-//   BENCH_ONLY=plugin,size   run only these sections (plugin, typescript, checker, runtime, size)
+//   BENCH_ONLY=plugin,size   run only these sections (plugin, typescript, checker, eslint, runtime, size)
 //   BENCH_RUNS=n, BENCH_FILES=n, BENCH_REQUESTS=n, BENCH_QUEUED=n   override the sizes
 //   BENCH_NOTE="…"       a note printed at the top of the report
 //   BENCH_OUT=path       where to write the report
@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchChecker } from './checker.js';
+import { benchESLint } from './eslint.js';
 import { cleanupChildren } from './child.js';
 import { writeCodeBase, type CodeBase } from './generate.js';
 import { ROOT } from './load.js';
@@ -22,7 +23,7 @@ import { benchTypeScript } from './typescript.js';
 
 const SEED = 20260101;
 const FILES = Number(process.env['BENCH_FILES'] ?? (QUICK ? 200 : 2000));
-const ALL = ['plugin', 'typescript', 'checker', 'runtime', 'size'] as const;
+const ALL = ['plugin', 'typescript', 'checker', 'eslint', 'runtime', 'size'] as const;
 const only = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim()).filter(Boolean);
 const selected = ALL.filter((id) => !only || only.includes(id));
 
@@ -30,6 +31,7 @@ const TITLES: Record<(typeof ALL)[number], string> = {
   plugin: '1. Babel plugin overhead',
   typescript: '2. TypeScript transformer overhead',
   checker: '3. Checker cost',
+  eslint: 'ESLint plugin overhead',
   runtime: '4. Runtime throughput',
   size: '5. Size',
 };
@@ -39,7 +41,7 @@ const started = Date.now();
 process.stderr.write(`wx-request benchmarks: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load ${m.loadBefore.map((l) => l.toFixed(2)).join(' ')}\n`);
 
 let codeBase: CodeBase | undefined;
-const needsCode = selected.some((id) => id === 'plugin' || id === 'typescript' || id === 'checker');
+const needsCode = selected.some((id) => id === 'plugin' || id === 'typescript' || id === 'checker' || id === 'eslint');
 if (needsCode) {
   codeBase = writeCodeBase({ seed: SEED, files: FILES });
   process.stderr.write(`code base: ${codeBase.fileCount} files, ${codeBase.lineCount} lines, ${codeBase.requestCalls} wx.request calls in ${codeBase.requestFiles} files, in ${codeBase.root}\n`);
@@ -49,6 +51,7 @@ const runners: Record<(typeof ALL)[number], () => Promise<Section>> = {
   plugin: () => benchPlugin(codeBase!),
   typescript: () => benchTypeScript(codeBase!),
   checker: () => benchChecker(codeBase!),
+  eslint: () => benchESLint(codeBase!),
   runtime: () => benchRuntime(),
   size: () => benchSize(),
 };

@@ -4,8 +4,10 @@ import { mayReferenceRequest } from '../core/quick-check.js';
 import { displayPath } from '../display-path.js';
 import { babelFindings } from './babel-findings.js';
 import type { FileFindings } from './file-findings.js';
+import { mayCallRequest } from './may-call-request.js';
 import { typeScriptFindings } from './typescript-findings.js';
 
+const JAVASCRIPT = /\.(c|m)?jsx?$/;
 const NOTHING: FileFindings = { sites: [], fixFor: () => undefined };
 
 // One reading per file and list of globals, whichever of the plugin's rules asks first: the
@@ -24,7 +26,9 @@ function read(context: Rule.RuleContext, globals: readonly string[]): FileFindin
   if (!mayReferenceRequest(text, globals)) return NOTHING;
   const file = displayPath(filename, context.cwd);
   const program = typeInformation(sourceCode);
-  return (program && typeScriptFindings(program, text, filename, file, globals)) ?? babelFindings(text, filename, file, globals);
+  if (program) return typeScriptFindings(program, text, filename, file, globals) ?? babelFindings(text, filename, file, globals);
+  if (JAVASCRIPT.test(filename) && !mayCallRequest(sourceCode, globals)) return NOTHING;
+  return babelFindings(text, filename, file, globals);
 }
 
 /** The findings of the file being linted, read once and shared by the plugin's rules. */
