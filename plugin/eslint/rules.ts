@@ -18,6 +18,8 @@ export interface WxRequestSettings {
   globals?: string[];
   /** Origins whose port `url-no-port` allows, for every file (a rule option adds to them). */
   allowedOrigins?: string[];
+  /** The project configuration file: `false` for none, or a path from ESLint's cwd. Default: the nearest one. */
+  configFile?: false | string;
 }
 
 const ORIGINS = { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Origins (scheme://host:port) whose port is allowed, such as "https://api.example.com:8443".' };
@@ -55,7 +57,7 @@ function createRule(rule: EngineRule): Rule.RuleModule {
     },
     create(context) {
       const settings = settingsOf(context);
-      const project = projectOptions(context.filename);
+      const project = projectOptions(context.filename, context.cwd, settings.configFile);
       if (project.rules?.[rule.id] === 'off') return {};
       const ruleOptions = (context.options[0] ?? {}) as { allowedOrigins?: string[] };
       const input: WxRequestOptions = {
