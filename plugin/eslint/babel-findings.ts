@@ -1,4 +1,4 @@
-import { parseSync, traverse, type NodePath, type types as t } from '@babel/core';
+import { parseSync, traverse, types, type NodePath, type types as t } from '@babel/core';
 import { spanKey, type Span } from '../core/call-site.js';
 import { Evaluator } from '../core/evaluate.js';
 import { fixFor } from '../core/fixes.js';
@@ -37,15 +37,16 @@ export function babelFindings(text: string, filename: string, file: string, glob
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const message = (error as Error).message.replace(/^.*?: /, '').replace(/ \(\d+:\d+\)$/, '');
-    return { sites: [], fixFor: () => undefined, problem: { message, line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 } };
+    return { sites: [], globalUses: [], fixFor: () => undefined, problem: { message, line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 } };
   }
   const program = ast && programOf(ast);
-  if (!program) return { sites: [], fixFor: () => undefined };
+  if (!program) return { sites: [], globalUses: [], fixFor: () => undefined };
   const reported = new Map<string, NodePath>();
   const evaluator = new Evaluator(new BabelSyntax((span: Span, path: NodePath) => reported.set(spanKey(span), path)));
-  const sites = describeSites(findReferences(program, globals), file, evaluator);
+  const found = findReferences(program, file, globals, types);
   return {
-    sites,
+    sites: describeSites(found, file, evaluator),
+    globalUses: found.globalUses,
     fixFor(ruleId, span) {
       const path = reported.get(spanKey(span));
       return path && fixFor(ruleId, babelFixTarget(path), text);

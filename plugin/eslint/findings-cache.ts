@@ -8,7 +8,7 @@ import { mayCallRequest } from './may-call-request.js';
 import { typeScriptFindings } from './typescript-findings.js';
 
 const JAVASCRIPT = /\.(c|m)?jsx?$/;
-const NOTHING: FileFindings = { sites: [], fixFor: () => undefined };
+const NOTHING: FileFindings = { sites: [], globalUses: [], fixFor: () => undefined };
 
 // One reading per file and list of globals, whichever of the plugin's rules asks first: the
 // rules of one file share a SourceCode object, so seven rules parse the file once.

@@ -74,7 +74,7 @@ function createRule(rule: EngineRule): Rule.RuleModule {
             const { line, column, message } = findings.problem;
             context.report({ loc: { line, column: column - 1 }, messageId: 'unreadable', data: { message } });
           }
-          for (const diagnostic of checkCallSites(findings.sites, { ...options, rules: { [rule.id]: 'error' } })) {
+          for (const diagnostic of checkCallSites(findings.sites, { ...options, rules: { [rule.id]: 'error' } }, findings.globalUses)) {
             const edit = findings.fixFor(rule.id, diagnostic);
             context.report({
               loc: toLoc(diagnostic),

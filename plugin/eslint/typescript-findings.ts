@@ -21,6 +21,7 @@ export function typeScriptFindings(program: TS.Program, text: string, filename: 
   const analysis = new FrontEnd({ ts, sourceFile, file, globals, resolver }).analyze();
   return {
     sites: analysis.sites,
+    globalUses: analysis.globalUses,
     fixFor(ruleId, span) {
       const node = analysis.nodes.get(spanKey(span));
       return node && node.getSourceFile() === sourceFile ? fixFor(ruleId, typeScriptFixTarget(ts, node, sourceFile), text) : undefined;
