@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchChecker } from './checker.js';
+import { benchESLint } from './eslint.js';
 import { cleanupChildren } from './child.js';
 import { DEFAULT_SEED, writeCodeBase, type CodeBase, type ShapeName } from './generate.js';
 import { ROOT } from './load.js';
@@ -28,6 +29,7 @@ const BENCHMARKS: Benchmark[] = [
   { id: 'plugin', title: 'Babel plugin overhead', run: benchPlugin },
   { id: 'typescript', title: 'TypeScript transformer overhead', run: (c) => benchTypeScript(c.codeBase()) },
   { id: 'checker', title: 'Checker cost', run: (c) => benchChecker(c.codeBase()) },
+  { id: 'eslint', title: 'ESLint plugin overhead', run: (c) => benchESLint(c.codeBase()) },
   { id: 'runtime', title: 'Runtime throughput', run: () => benchRuntime() },
   { id: 'size', title: 'Size', run: () => benchSize() },
 ];

@@ -4,14 +4,10 @@ import type { GlobalUse } from '../core/global-use.js';
 import { DEFAULT_RUNTIME, type ResolvedOptions } from '../core/options.js';
 import { runtimeEntry } from '../core/runtime-entry.js';
 import { TextEdits, type TextEdit } from '../core/text-edits.js';
-import { callsOfBinding, callsThrough, isCalledInPlace, type RequestCall } from './calls.js';
-import { describeCall } from './describe-call.js';
-import { globalIdentifierPaths, hasAncestorIn, outermostWrapper } from './global-paths.js';
-import { isGlobalMention, roleOfGlobal } from './global-uses.js';
+import { isCalledInPlace } from './calls.js';
+import { describeSites, findReferences } from './find-sites.js';
 import { addRuntimeImport } from './import-runtime.js';
-import { isRequestDestructuring, isRequestDestructuringAssignment, isRequestReference } from './references.js';
-import { destructuredTargets, replaceGlobal, replaceReference, rewriteDestructuring, rewriteDestructuringAssignment, type RewriteContext } from './rewrite.js';
-import { spanOf } from './span.js';
+import { replaceGlobal, replaceReference, rewriteDestructuring, rewriteDestructuringAssignment, type RewriteContext } from './rewrite.js';
 
 export interface ProgramResult {
   sites: CallSite[];
@@ -30,48 +26,14 @@ export interface ProgramResult {
  * `wx?.request`, preset-typescript) has touched the code yet, whatever the order.
  */
 export function transformProgram(program: NodePath<t.Program>, file: string, options: ResolvedOptions, types: typeof t, callerSupportsEsm: boolean): ProgramResult {
-  const members: NodePath<t.MemberExpression | t.OptionalMemberExpression>[] = [];
-  const destructurings: NodePath<t.VariableDeclarator>[] = [];
-  const assignments: NodePath<t.AssignmentExpression>[] = [];
-  /** `wx` as the owner of `request` elsewhere than in `wx.request`: `Object.defineProperty(wx, 'request', …)`. */
-  const owners: NodePath[] = [];
-  /** `wx` passed as `this` to the request function: `.call(wx, o)`. */
-  const thisArguments: NodePath[] = [];
-  const globalUses: GlobalUse[] = [];
-  const { globals } = options;
-  // Every reference starts at an identifier named like a global: visit those alone, in the order
-  // a traversal would, rather than every node of the file (global-paths.ts says why).
-  const inMember = new Set<t.Node>();
-  for (const path of globalIdentifierPaths(program, globals, types)) {
-    // What lies inside a reference is the reference's (a traversal would skip it).
-    if (hasAncestorIn(path, inMember)) continue;
-    const outer = outermostWrapper(path);
-    const parent = outer.parentPath;
-    if (parent && outer.key === 'object' && isRequestReference(parent, globals)) {
-      members.push(parent);
-      inMember.add(parent.node);
-      continue;
-    }
-    if (parent && outer.key === 'init' && isRequestDestructuring(parent, globals)) destructurings.push(parent);
-    if (parent && outer.key === 'right' && isRequestDestructuringAssignment(parent, globals)) assignments.push(parent);
-    if (!isGlobalMention(path, globals, types)) continue;
-    const role = roleOfGlobal(path, globals);
-    if (role === 'holder') owners.push(path);
-    else if (role === 'this') thisArguments.push(path);
-    else if (role !== 'harmless') globalUses.push({ file, global: path.node.name, kind: role, span: spanOf(path.node) });
-  }
-  // A traversal meets a declaration before a nested one in its pattern's defaults: keep that order.
-  if (destructurings.every((d) => typeof d.node.start === 'number')) destructurings.sort((a, b) => a.node.start! - b.node.start!);
+  const found = findReferences(program, file, options.globals, types);
+  const { members, destructurings, assignments, owners, thisArguments, globalUses } = found;
   if (members.length === 0 && destructurings.length === 0 && assignments.length === 0 && owners.length === 0) {
     return { sites: [], globalUses, rewritten: 0, edits: [] };
   }
 
   // Describe before rewriting: the rules read the user's code as written.
-  const describe = ({ call, argument }: RequestCall) => describeCall(file, call, argument);
-  const sites = [
-    ...members.flatMap((member) => callsThrough(member)),
-    ...destructurings.flatMap((declarator) => destructuredTargets(declarator).flatMap((target) => callsOfBinding(target))),
-  ].map(describe);
+  const sites = describeSites(found, file);
   const everyReferenceIsACall = destructurings.length === 0 && assignments.length === 0 && owners.length === 0 && members.every(isCalledInPlace);
   const source = runtimeEntry(options.runtime, DEFAULT_RUNTIME, sites, everyReferenceIsACall);
   const edits = new TextEdits();

@@ -58,6 +58,11 @@ export interface CallSite {
   options: RequestOptions | { unknown: Span };
 }
 
+/** A span as a map key: a fixer finds the node behind a reported span by it. */
+export function spanKey(span: Span): string {
+  return `${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
+}
+
 /** The text of a fully known string, or undefined when it has holes or is not a string. */
 export function knownText(value: StaticValue | undefined): string | undefined {
   if (value?.kind !== 'string') return undefined;

@@ -46,9 +46,7 @@ export function spanOf(ts: Ts, node: TS.Node, sourceFile: TS.SourceFile = node.g
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
-export function spanKey(span: Span): string {
-  return `${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
-}
+export { spanKey } from '../core/call-site.js';
 
 export { mayReferenceRequest } from '../core/quick-check.js';
 

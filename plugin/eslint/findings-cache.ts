@@ -1,0 +1,42 @@
+import type { Rule, SourceCode } from 'eslint';
+import type * as TS from 'typescript';
+import { mayReferenceRequest } from '../core/quick-check.js';
+import { displayPath } from '../display-path.js';
+import { babelFindings } from './babel-findings.js';
+import type { FileFindings } from './file-findings.js';
+import { mayCallRequest } from './may-call-request.js';
+import { typeScriptFindings } from './typescript-findings.js';
+
+const JAVASCRIPT = /\.(c|m)?jsx?$/;
+const NOTHING: FileFindings = { sites: [], globalUses: [], fixFor: () => undefined };
+
+// One reading per file and list of globals, whichever of the plugin's rules asks first: the
+// rules of one file share a SourceCode object, so seven rules parse the file once.
+const cache = new WeakMap<SourceCode, Map<string, FileFindings>>();
+
+function typeInformation(sourceCode: SourceCode): TS.Program | undefined {
+  const services = sourceCode.parserServices as { program?: TS.Program | null } | undefined;
+  return services?.program ?? undefined;
+}
+
+function read(context: Rule.RuleContext, globals: readonly string[]): FileFindings {
+  const { sourceCode, filename } = context;
+  const text = sourceCode.text;
+  // A file that never says "request" cannot reach wx.request (the Babel plugin skips it too).
+  if (!mayReferenceRequest(text, globals)) return NOTHING;
+  const file = displayPath(filename, context.cwd);
+  const program = typeInformation(sourceCode);
+  if (program) return typeScriptFindings(program, text, filename, file, globals) ?? babelFindings(text, filename, file, globals);
+  if (JAVASCRIPT.test(filename) && !mayCallRequest(sourceCode, globals)) return NOTHING;
+  return babelFindings(text, filename, file, globals);
+}
+
+/** The findings of the file being linted, read once and shared by the plugin's rules. */
+export function findingsOf(context: Rule.RuleContext, globals: readonly string[]): FileFindings {
+  const key = globals.join(',');
+  let perGlobals = cache.get(context.sourceCode);
+  if (!perGlobals) cache.set(context.sourceCode, (perGlobals = new Map()));
+  let findings = perGlobals.get(key);
+  if (!findings) perGlobals.set(key, (findings = read(context, globals)));
+  return findings;
+}

@@ -1,0 +1,96 @@
+import type { Rule } from 'eslint';
+import type { Span } from '../core/call-site.js';
+import { ruleDocsUrl } from '../core/docs-url.js';
+import { checkCallSites } from '../core/engine.js';
+import { FIXABLE_RULES } from '../core/fixes.js';
+import { resolveOptions, type WxRequestOptions } from '../core/options.js';
+import { RULES, type Rule as EngineRule } from '../core/rules/index.js';
+import { findingsOf } from './findings-cache.js';
+import type { FileFindings } from './file-findings.js';
+import { projectOptions } from './project-options.js';
+
+/** The plugin's prefix in rule ids (`wx-request/method-uppercase`) and its key in `settings`. */
+export const PLUGIN_NAME = 'wx-request';
+
+/** `settings['wx-request']`: what every rule of the plugin shares, as `settings['import/resolver']` is for eslint-plugin-import. */
+export interface WxRequestSettings {
+  /** The global objects whose `request` is checked. Default `['wx']`. */
+  globals?: string[];
+  /** Origins whose port `url-no-port` allows, for every file (a rule option adds to them). */
+  allowedOrigins?: string[];
+  /** The project configuration file: `false` for none, or a path from ESLint's cwd. Default: the nearest one. */
+  configFile?: false | string;
+}
+
+const ORIGINS = { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Origins (scheme://host:port) whose port is allowed, such as "https://api.example.com:8443".' };
+
+/** The rules that take options, by id; every other rule takes none. */
+const RULE_OPTIONS: Readonly<Record<string, Rule.RuleMetaData['schema']>> = {
+  'url-no-port': [{ type: 'object', properties: { allowedOrigins: ORIGINS }, additionalProperties: false }],
+};
+
+function toLoc(span: Span): { start: { line: number; column: number }; end: { line: number; column: number } } {
+  // Our spans are 1-based in both line and column; ESLint's columns are 0-based.
+  return { start: { line: span.line, column: span.column - 1 }, end: { line: span.endLine, column: span.endColumn - 1 } };
+}
+
+function settingsOf(context: Rule.RuleContext): WxRequestSettings {
+  const settings = (context.settings as Record<string, unknown>)[PLUGIN_NAME];
+  return settings !== null && typeof settings === 'object' ? (settings as WxRequestSettings) : {};
+}
+
+// A file only our parser fails on is said once, not once per rule.
+const problemsReported = new WeakSet<FileFindings>();
+
+function createRule(rule: EngineRule): Rule.RuleModule {
+  return {
+    meta: {
+      type: rule.defaultSeverity === 'error' ? 'problem' : 'suggestion',
+      docs: { description: rule.description, recommended: true, url: ruleDocsUrl(rule.id) },
+      messages: {
+        finding: '{{ message }}',
+        unreadable: 'wx-request could not read this file: {{ message }}. Fix the syntax error; until then its wx.request calls are not checked.',
+      },
+      ...(FIXABLE_RULES.has(rule.id) ? { fixable: 'code' as const } : {}),
+      hasSuggestions: false,
+      schema: RULE_OPTIONS[rule.id] ?? [],
+    },
+    create(context) {
+      const settings = settingsOf(context);
+      const project = projectOptions(context.filename, context.cwd, settings.configFile);
+      if (project.rules?.[rule.id] === 'off') return {};
+      const ruleOptions = (context.options[0] ?? {}) as { allowedOrigins?: string[] };
+      const input: WxRequestOptions = {
+        globals: settings.globals ?? project.globals,
+        allowedOrigins: [...(project.allowedOrigins ?? []), ...(settings.allowedOrigins ?? []), ...(ruleOptions.allowedOrigins ?? [])],
+      };
+      // Bad settings are the user's mistake: the message names the option and what it accepts.
+      const options = resolveOptions(input);
+      return {
+        Program() {
+          const findings = findingsOf(context, options.globals);
+          if (findings.problem && !problemsReported.has(findings)) {
+            problemsReported.add(findings);
+            const { line, column, message } = findings.problem;
+            context.report({ loc: { line, column: column - 1 }, messageId: 'unreadable', data: { message } });
+          }
+          for (const diagnostic of checkCallSites(findings.sites, { ...options, rules: { [rule.id]: 'error' } }, findings.globalUses)) {
+            const edit = findings.fixFor(rule.id, diagnostic);
+            context.report({
+              loc: toLoc(diagnostic),
+              messageId: 'finding',
+              data: { message: diagnostic.message },
+              ...(edit ? { fix: (fixer: Rule.RuleFixer) => fixer.replaceTextRange([edit.start, edit.end], edit.text) } : {}),
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** One ESLint rule per rule of the engine, so a new engine rule is an ESLint rule too. */
+export const rules: Record<string, Rule.RuleModule> = Object.fromEntries(RULES.map((rule) => [rule.id, createRule(rule)]));
+
+/** `'wx-request/<id>'` → the package's default severity. */
+export const recommendedRules: Record<string, 'error' | 'warn'> = Object.fromEntries(RULES.map((rule) => [`${PLUGIN_NAME}/${rule.id}`, rule.defaultSeverity]));
