@@ -1,0 +1,88 @@
+import { createUnplugin, type UnpluginFactory, type UnpluginMessage } from 'unplugin';
+import { resolveOptions, type ResolvedOptions, type WxRequestOptions } from '../core/options.js';
+import { mayReferenceRequest } from '../core/quick-check.js';
+import { displayPath } from '../display-path.js';
+import { ruleErrorMessage, warningMessage } from './messages.js';
+import { splitOptions, type BundlerOptions } from './options.js';
+import { isParseError, parseErrorMessage } from './parse-error.js';
+import { projectOptions } from './project-options.js';
+import { RUNTIME_SPECIFIER, resolveRuntime } from './resolve-runtime.js';
+import { transformFile } from './transform-file.js';
+
+interface Settings {
+  /** What the Babel plugin is given: the project's configuration file, overridden by the plugin's options. */
+  options: WxRequestOptions;
+  resolved: ResolvedOptions;
+}
+
+/** Hosts that print a message's `frame` under it; the others get the frames in the message. */
+const FRAME_SHOWN = new Set(['rollup', 'rolldown', 'vite']);
+
+/** Host ids may carry a query (`?v=…`, `?import`); the file is what comes before it. */
+const fileOf = (id: string) => id.replace(/[?#].*$/, '');
+
+/**
+ * One implementation for every bundler: resolve our runtime's import with no help from the host,
+ * and run the Babel plugin alone over each file that may reference wx.request, as a transform that
+ * runs before the host's own TypeScript and JSX handling (`enforce: 'pre'`).
+ */
+export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false> = (input, meta) => {
+  const { include, exclude, babel } = splitOptions(input);
+  const frameShown = FRAME_SHOWN.has(meta.framework);
+  let root = process.cwd();
+  let settings: Promise<Settings> | undefined;
+  const load = async (): Promise<Settings> => {
+    const options = { ...(await projectOptions(root)), ...babel };
+    return { options, resolved: resolveOptions(options) };
+  };
+
+  return {
+    name: 'wx-request',
+    enforce: 'pre',
+    buildStart() {
+      // Read the configuration file again on each (watch) rebuild.
+      settings = undefined;
+    },
+    resolveId: {
+      filter: { id: RUNTIME_SPECIFIER },
+      handler: (id, importer) => resolveRuntime(id, importer),
+    },
+    transform: {
+      filter: { id: { include, exclude } },
+      async handler(code, id) {
+        if (id.startsWith('\0')) return null;
+        const { options, resolved } = await (settings ??= load());
+        // Most files use other wx APIs and cannot reach wx.request: no parse for them.
+        if (!mayReferenceRequest(code, resolved.globals)) return null;
+        const file = fileOf(id);
+        let result;
+        try {
+          result = await transformFile(code, file, options);
+        } catch (error) {
+          if (!isParseError(error)) throw error;
+          this.error(parseErrorMessage(error, file, displayPath(file, process.cwd()), frameShown));
+          return null;
+        }
+        const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+        // A user's onDiagnostic takes the place of the default reporting, as in the Babel plugin.
+        if (!options.onDiagnostic) {
+          for (const warning of result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warn')) this.warn(warningMessage(warning, code, file, frameShown));
+        }
+        if (errors.length > 0) {
+          // Rollup-like hosts throw here; webpack-like ones record the error and fail the build after.
+          this.error(ruleErrorMessage(errors, code, file, frameShown) satisfies UnpluginMessage);
+          return null;
+        }
+        return result.output ?? null;
+      },
+    },
+    vite: {
+      configResolved(config) {
+        root = config.root;
+      },
+    },
+  };
+};
+
+export const wxRequestUnplugin = createUnplugin(wxRequestFactory);
+export type { BundlerOptions };
