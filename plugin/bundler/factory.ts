@@ -43,10 +43,8 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
       // Read the configuration file again on each (watch) rebuild.
       settings = undefined;
     },
-    resolveId: {
-      filter: { id: RUNTIME_SPECIFIER },
-      handler: (id, importer) => resolveRuntime(id, importer),
-    },
+    // esbuild: answered in its own file namespace (unplugin's would put the runtime in a namespace of ours).
+    ...(meta.framework === 'esbuild' ? {} : { resolveId: { filter: { id: RUNTIME_SPECIFIER }, handler: (id: string, importer: string | undefined) => resolveRuntime(id, importer) } }),
     transform: {
       filter: { id: { include, exclude } },
       async handler(code, id) {
@@ -74,6 +72,14 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
           return null;
         }
         return result.output ?? null;
+      },
+    },
+    esbuild: {
+      setup(build) {
+        build.onResolve({ filter: RUNTIME_SPECIFIER }, (args) => {
+          const file = resolveRuntime(args.path, args.importer || undefined);
+          return file ? { path: file } : undefined;
+        });
       },
     },
     vite: {

@@ -74,7 +74,7 @@ export async function transformFile(code: string, id: string, options: WxRequest
   if (!metadata || metadata.rewritten === 0) return { output: undefined, diagnostics };
   if (metadata.edits) return { output: applyEdits(code, id, metadata.edits), diagnostics };
   // A plugin that reports no edits: take Babel's reprint and its map.
-  const printed = await transformAsync(code, { ...babelOptions(() => {}), sourceMaps: true });
+  const printed = await transformAsync(code, { ...babelOptions(() => {}), sourceMaps: true, sourceFileName: id });
   if (!printed?.code || !printed.map) return { output: undefined, diagnostics };
   return { output: { code: printed.code, map: printed.map as SourceMapLike }, diagnostics };
 }
@@ -85,6 +85,8 @@ function applyEdits(code: string, id: string, edits: readonly Edit[]): { code: s
     if (edit.start === edit.end) text.appendLeft(edit.start, edit.text);
     else text.overwrite(edit.start, edit.end, edit.text);
   }
-  const map = text.generateMap({ source: id, includeContent: true, hires: true });
-  return { code: text.toString(), map: map as unknown as SourceMapLike };
+  const map = text.generateMap({ includeContent: true, hires: true }) as unknown as SourceMapLike;
+  // The file's own path, as the hosts name their modules (magic-string would make it relative).
+  map.sources = [id];
+  return { code: text.toString(), map };
 }
