@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchBundlers } from './bundlers.js';
 import { benchChecker } from './checker.js';
 import { cleanupChildren } from './child.js';
 import { writeCodeBase, type CodeBase } from './generate.js';
@@ -22,7 +23,7 @@ import { benchTypeScript } from './typescript.js';
 
 const SEED = 20260101;
 const FILES = Number(process.env['BENCH_FILES'] ?? (QUICK ? 200 : 2000));
-const ALL = ['plugin', 'typescript', 'checker', 'runtime', 'size'] as const;
+const ALL = ['plugin', 'typescript', 'checker', 'runtime', 'size', 'bundlers'] as const;
 const only = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim()).filter(Boolean);
 const selected = ALL.filter((id) => !only || only.includes(id));
 
@@ -32,6 +33,7 @@ const TITLES: Record<(typeof ALL)[number], string> = {
   checker: '3. Checker cost',
   runtime: '4. Runtime throughput',
   size: '5. Size',
+  bundlers: '6. Bundler plugins overhead',
 };
 
 const m = machine();
@@ -39,7 +41,7 @@ const started = Date.now();
 process.stderr.write(`wx-request benchmarks: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load ${m.loadBefore.map((l) => l.toFixed(2)).join(' ')}\n`);
 
 let codeBase: CodeBase | undefined;
-const needsCode = selected.some((id) => id === 'plugin' || id === 'typescript' || id === 'checker');
+const needsCode = selected.some((id) => id === 'plugin' || id === 'typescript' || id === 'checker' || id === 'bundlers');
 if (needsCode) {
   codeBase = writeCodeBase({ seed: SEED, files: FILES });
   process.stderr.write(`code base: ${codeBase.fileCount} files, ${codeBase.lineCount} lines, ${codeBase.requestCalls} wx.request calls in ${codeBase.requestFiles} files, in ${codeBase.root}\n`);
@@ -51,6 +53,7 @@ const runners: Record<(typeof ALL)[number], () => Promise<Section>> = {
   checker: () => benchChecker(codeBase!),
   runtime: () => benchRuntime(),
   size: () => benchSize(),
+  bundlers: () => benchBundlers(codeBase!),
 };
 
 const sections: Section[] = [];
