@@ -241,7 +241,7 @@ function run(input: CheckInput, options: ResolvedOptions): CheckResult {
     }
     const resolver = new CheckerResolver(ts, checker, sourceFile, true);
     const analysis = new FrontEnd({ ts, sourceFile, file, globals: options.globals, resolver }).analyze();
-    const diagnostics = checkCallSites(analysis.sites, options);
+    const diagnostics = checkCallSites(analysis.sites, options, analysis.globalUses);
     reports.push({ ...empty, diagnostics, sites: analysis.sites, unchecked: uncheckedSites(analysis.sites), fixes: fixesFor(ts, sourceFile, diagnostics, analysis.nodes) });
   }
   reports.sort((a, b) => a.file.localeCompare(b.file));

@@ -22,12 +22,16 @@ const plugin = declare((api, rawOptions): PluginObj => {
       Program(program, state) {
         const source = state.file.code;
         // A file that never says "request" cannot reach wx.request: skip it without a traversal.
-        if (!mayReferenceRequest(source, options.globals)) return;
+        if (!mayReferenceRequest(source, options.globals)) {
+          Object.assign(state.file.metadata, { wxRequest: { rewritten: 0, callSites: 0, diagnostics: [], edits: [] } });
+          return;
+        }
         const file = displayPath(state.filename, state.cwd);
-        const { sites, rewritten } = transformProgram(program, file, options, api.types, callerSupportsEsm);
-        const diagnostics = checkCallSites(sites, options);
-        // Tools (wx-request port, bundler integrations) read the counts from result.metadata.
-        Object.assign(state.file.metadata, { wxRequest: { rewritten, callSites: sites.length, diagnostics } });
+        const { sites, globalUses, rewritten, edits } = transformProgram(program, file, options, api.types, callerSupportsEsm);
+        const diagnostics = checkCallSites(sites, options, globalUses);
+        // Tools (wx-request port, bundler integrations) read the counts from result.metadata, and
+        // `edits`: the same changes as offsets into the original text, to apply to it as they are.
+        Object.assign(state.file.metadata, { wxRequest: { rewritten, callSites: sites.length, diagnostics, edits } });
         reportDiagnostics(diagnostics, source, options);
       },
     },
@@ -37,5 +41,6 @@ const plugin = declare((api, rawOptions): PluginObj => {
 export default plugin;
 export type { WxRequestOptions };
 export type { Diagnostic, Severity, SeveritySetting } from './core/diagnostic.js';
+export type { TextEdit } from './core/text-edits.js';
 export { RULES } from './core/rules/index.js';
 export { WxRequestRuleError } from './rule-error.js';

@@ -2,25 +2,43 @@ import type { NodePath, types as t } from '@babel/core';
 import { addNamed } from '@babel/helper-module-imports';
 import { isCommonJs } from './module-kind.js';
 
-/**
- * Adds `import { request as _request } from '<runtime>'` (or its `require` twin in CommonJS) the
- * first time a file needs it, and hands out copies of the local name afterwards.
- */
-export function runtimeImporter(program: NodePath<t.Program>, source: string, types: typeof t, callerSupportsEsm: boolean): () => t.Identifier {
-  let local: t.Identifier | undefined;
-  return () => {
-    local ??= addRuntimeImport(program, source, callerSupportsEsm);
-    return types.cloneNode(local);
-  };
+export interface RuntimeImport {
+  /** The local name of the runtime's `wx` (`_wx`, or `_wx2` beside a user's `_wx`). */
+  holder: t.Identifier;
+  /** The same statements as text, for the edit placed before the file's first statement. */
+  text: string;
 }
 
-function addRuntimeImport(program: NodePath<t.Program>, source: string, callerSupportsEsm: boolean): t.Identifier {
+/**
+ * Adds `import { wx as _wx } from '<runtime>'` (or its `require` twin in CommonJS) and, when the
+ * build allows origins with a port, `_allowOrigins([...])` right after it, so the runtime accepts
+ * at run time what the build accepted. helper-module-imports places the statements at the top of
+ * the body (merging the two imports of one module); the text goes on the first statement's own line
+ * so that no line of the user's file moves.
+ */
+export function addRuntimeImport(program: NodePath<t.Program>, source: string, types: typeof t, callerSupportsEsm: boolean, origins: readonly string[]): RuntimeImport {
   const node = program.node;
   const sourceType = node.sourceType;
+  const commonJs = isCommonJs(program, callerSupportsEsm);
   // helper-module-imports writes a `require` for scripts and an `import` for modules.
-  node.sourceType = isCommonJs(program, callerSupportsEsm) ? 'script' : 'module';
+  node.sourceType = commonJs ? 'script' : 'module';
   try {
-    return addNamed(program, 'request', source, { nameHint: 'request' }) as t.Identifier;
+    const before = node.body.length;
+    const holder = addNamed(program, 'wx', source, { nameHint: 'wx' }) as t.Identifier;
+    const quoted = JSON.stringify(source);
+    if (origins.length === 0) {
+      return { holder, text: commonJs ? `var ${holder.name} = require(${quoted}).wx; ` : `import { wx as ${holder.name} } from ${quoted}; ` };
+    }
+    const allow = addNamed(program, 'allowOrigins', source, { nameHint: 'allowOrigins' }) as t.Identifier;
+    const list = types.arrayExpression(origins.map((origin) => types.stringLiteral(origin)));
+    const call = types.expressionStatement(types.callExpression(types.cloneNode(allow), [list]));
+    const added = node.body.length - before;
+    if (added === 0) program.unshiftContainer('body', call);
+    else (program.get('body')[added - 1] as NodePath).insertAfter(call);
+    const imports = commonJs
+      ? `var ${holder.name} = require(${quoted}).wx; var ${allow.name} = require(${quoted}).allowOrigins;`
+      : `import { wx as ${holder.name}, allowOrigins as ${allow.name} } from ${quoted};`;
+    return { holder, text: `${imports} ${allow.name}(${JSON.stringify(origins)}); ` };
   } finally {
     node.sourceType = sourceType;
   }

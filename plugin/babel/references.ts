@@ -40,34 +40,13 @@ function isAmbient(path: NodePath): boolean {
   return path.isTSDeclareFunction() || Boolean((path.node as { declare?: boolean }).declare);
 }
 
-/** Whether a `wx.request` member is written to or deleted rather than read. */
-function isWriteTarget(path: NodePath): boolean {
-  const { parent, key } = path;
-  switch (parent?.type) {
-    case 'AssignmentExpression':
-    case 'ForInStatement':
-    case 'ForOfStatement':
-      return key === 'left';
-    case 'UpdateExpression':
-      return true;
-    case 'UnaryExpression':
-      return parent.operator === 'delete';
-    case 'AssignmentPattern':
-      return key === 'left';
-    case 'ArrayPattern':
-    case 'RestElement':
-      return true;
-    case 'ObjectProperty':
-      return key === 'value' && path.parentPath?.parent.type === 'ObjectPattern';
-    default:
-      return false;
-  }
-}
-
-/** A read of the global `wx.request`, in any of its spellings. */
+/**
+ * A reference to the global `wx.request`, in any of its spellings: a read, a call, and also a write
+ * (`wx.request = wrapper`, `delete wx.request`), since all of them go to the runtime's shared `wx`.
+ */
 export function isRequestReference(path: NodePath, globals: readonly string[]): path is NodePath<t.MemberExpression | t.OptionalMemberExpression> {
   if (!path.isMemberExpression() && !path.isOptionalMemberExpression()) return false;
-  return memberName(path) === 'request' && isGlobalObject(path.get('object') as NodePath, globals) && !isWriteTarget(path);
+  return memberName(path) === 'request' && isGlobalObject(path.get('object') as NodePath, globals);
 }
 
 /** The property of an object pattern that reads `request`: `{ request }`, `{ request: req }`, `{ 'request': r = f }`. */

@@ -1,42 +1,64 @@
 import type { NodePath, types as t } from '@babel/core';
 import type { CallSite } from '../core/call-site.js';
+import type { GlobalUse } from '../core/global-use.js';
 import { DEFAULT_RUNTIME, type ResolvedOptions } from '../core/options.js';
 import { runtimeEntry } from '../core/runtime-entry.js';
-import { callsOfBinding, callsThrough, isCalledInPlace, thisArgument, type RequestCall } from './calls.js';
+import { TextEdits, type TextEdit } from '../core/text-edits.js';
+import { callsOfBinding, callsThrough, isCalledInPlace, type RequestCall } from './calls.js';
 import { describeCall } from './describe-call.js';
-import { runtimeImporter } from './import-runtime.js';
-import { isGlobalObject, isRequestDestructuring, isRequestDestructuringAssignment, isRequestReference } from './references.js';
-import { destructuredTargets, replaceGlobalThisArgument, replaceReference, rewriteDestructuring, rewriteDestructuringAssignment } from './rewrite.js';
+import { isGlobalMention, roleOfGlobal } from './global-uses.js';
+import { addRuntimeImport } from './import-runtime.js';
+import { isRequestDestructuring, isRequestDestructuringAssignment, isRequestReference } from './references.js';
+import { destructuredTargets, replaceGlobal, replaceReference, rewriteDestructuring, rewriteDestructuringAssignment, type RewriteContext } from './rewrite.js';
+import { spanOf } from './span.js';
 
 export interface ProgramResult {
   sites: CallSite[];
+  /** Uses of the global object through which `request` escapes the plugin (global-escape). */
+  globalUses: GlobalUse[];
   rewritten: number;
+  /** The changes made, as edits of the original text; undefined when a node had no position. */
+  edits: TextEdit[] | undefined;
 }
 
 /**
  * Finds every reference to the global `wx.request`, describes each call for the rules, then
- * rewrites. It runs from `Program` enter in a traversal of its own, so no other plugin (preset-env
- * lowering `wx?.request`, preset-typescript) has touched the code yet, whatever the order.
+ * rewrites: the global object becomes the runtime's shared `wx` wherever `request` is read, written
+ * or defined on it, so a wrapper installed in one file is what every file calls, as on WeChat. It
+ * runs from `Program` enter in a traversal of its own, so no other plugin (preset-env lowering
+ * `wx?.request`, preset-typescript) has touched the code yet, whatever the order.
  */
 export function transformProgram(program: NodePath<t.Program>, file: string, options: ResolvedOptions, types: typeof t, callerSupportsEsm: boolean): ProgramResult {
-  const members: NodePath[] = [];
+  const members: NodePath<t.MemberExpression | t.OptionalMemberExpression>[] = [];
   const destructurings: NodePath<t.VariableDeclarator>[] = [];
   const assignments: NodePath<t.AssignmentExpression>[] = [];
+  /** `wx` as the owner of `request` elsewhere than in `wx.request`: `.call(wx, o)`, `Object.defineProperty(wx, 'request', …)`. */
+  const owners: NodePath[] = [];
+  const globalUses: GlobalUse[] = [];
+  const { globals } = options;
   program.traverse({
     'MemberExpression|OptionalMemberExpression'(path: NodePath) {
-      if (isRequestReference(path, options.globals)) {
+      if (isRequestReference(path, globals)) {
         members.push(path);
         path.skip();
       }
     },
     VariableDeclarator(path) {
-      if (isRequestDestructuring(path, options.globals)) destructurings.push(path);
+      if (isRequestDestructuring(path, globals)) destructurings.push(path);
     },
     AssignmentExpression(path) {
-      if (isRequestDestructuringAssignment(path, options.globals)) assignments.push(path);
+      if (isRequestDestructuringAssignment(path, globals)) assignments.push(path);
+    },
+    Identifier(path) {
+      if (!isGlobalMention(path, globals, types)) return;
+      const role = roleOfGlobal(path, globals);
+      if (role === 'holder') owners.push(path);
+      else if (role !== 'harmless') globalUses.push({ file, global: path.node.name, kind: role, span: spanOf(path.node) });
     },
   });
-  if (members.length === 0 && destructurings.length === 0 && assignments.length === 0) return { sites: [], rewritten: 0 };
+  if (members.length === 0 && destructurings.length === 0 && assignments.length === 0 && owners.length === 0) {
+    return { sites: [], globalUses, rewritten: 0, edits: [] };
+  }
 
   // Describe before rewriting: the rules read the user's code as written.
   const describe = ({ call, argument }: RequestCall) => describeCall(file, call, argument);
@@ -44,16 +66,16 @@ export function transformProgram(program: NodePath<t.Program>, file: string, opt
     ...members.flatMap((member) => callsThrough(member)),
     ...destructurings.flatMap((declarator) => destructuredTargets(declarator).flatMap((target) => callsOfBinding(target))),
   ].map(describe);
-  const everyReferenceIsACall = destructurings.length === 0 && assignments.length === 0 && members.every(isCalledInPlace);
+  const everyReferenceIsACall = destructurings.length === 0 && assignments.length === 0 && owners.length === 0 && members.every(isCalledInPlace);
   const source = runtimeEntry(options.runtime, DEFAULT_RUNTIME, sites, everyReferenceIsACall);
-  const local = runtimeImporter(program, source, types, callerSupportsEsm);
-  for (const member of members) {
-    const self = thisArgument(member);
-    if (self && isGlobalObject(self, options.globals)) replaceGlobalThisArgument(self, types);
-    replaceReference(member, local(), types);
-  }
-  for (const declarator of destructurings) rewriteDestructuring(declarator, local, types);
-  for (const assignment of assignments) rewriteDestructuringAssignment(assignment, local, types);
-  return { sites, rewritten: members.length + destructurings.length + assignments.length };
+  const edits = new TextEdits();
+  const firstStatement = program.node.body[0]?.start;
+  const runtime = addRuntimeImport(program, source, types, callerSupportsEsm, [...options.allowedOrigins]);
+  edits.insert(firstStatement, runtime.text);
+  const context: RewriteContext = { holder: () => types.cloneNode(runtime.holder), edits, source: program.hub.getCode() ?? '', types };
+  for (const owner of owners) replaceGlobal(owner, context);
+  for (const member of members) replaceReference(member, context);
+  for (const declarator of destructurings) rewriteDestructuring(declarator, context);
+  for (const assignment of assignments) rewriteDestructuringAssignment(assignment, context);
+  return { sites, globalUses, rewritten: members.length + destructurings.length + assignments.length + owners.length, edits: edits.list() };
 }
-

@@ -10,6 +10,11 @@ const TRANSPARENT = new Set([
   'TypeCastExpression',
 ]);
 
+/** Whether a node only wraps its expression, as `unwrap` sees it. */
+export function isTransparent(node: { type: string }): boolean {
+  return TRANSPARENT.has(node.type);
+}
+
 export function unwrap(path: NodePath): NodePath {
   let current = path;
   while (TRANSPARENT.has(current.node.type)) current = current.get('expression') as NodePath;

@@ -1,20 +1,26 @@
 import type { CallSite } from './call-site.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
+import type { GlobalUse } from './global-use.js';
 import type { ResolvedOptions } from './options.js';
 import { RULES } from './rules/index.js';
 
 /**
  * Runs every enabled rule over the call sites of one file. Knows nothing of any syntax tree:
- * Babel, TypeScript and the checker all come here with the same neutral description.
+ * Babel, TypeScript and the checker all come here with the same neutral description: the calls,
+ * and the uses of the global object as a value (for rules such as global-escape).
  */
-export function checkCallSites(sites: readonly CallSite[], options: ResolvedOptions): Diagnostic[] {
+export function checkCallSites(sites: readonly CallSite[], options: ResolvedOptions, globalUses: readonly GlobalUse[] = []): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const rule of RULES) {
     const severity = options.rules[rule.id];
     if (severity === undefined || severity === 'off') continue;
-    for (const site of sites) {
-      for (const report of rule.check(site, options)) {
+    const reports = [
+      ...sites.map((site) => ({ site, reports: rule.check(site, options) })),
+      ...globalUses.map((use) => ({ site: use, reports: rule.checkGlobalUse?.(use, options) ?? [] })),
+    ];
+    for (const { site, reports: found } of reports) {
+      for (const report of found) {
         // One value can be reached from several calls (a shared const options object): report it once.
         const key = `${rule.id}:${site.file}:${report.span.line}:${report.span.column}:${report.message}`;
         if (seen.has(key)) continue;

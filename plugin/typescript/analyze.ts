@@ -1,6 +1,8 @@
 import type * as TS from 'typescript';
 import { HOLE, type CallSite, type ObjectKeys, type RequestOptions, type Span, type StaticValue, type StringPart } from '../core/call-site.js';
 import { ARITHMETIC, UNKNOWN, asParts, normaliseParts, type Evaluated } from '../core/evaluated.js';
+import type { GlobalUse } from '../core/global-use.js';
+import { GlobalUses } from './global-uses.js';
 import type { Resolver } from './scope.js';
 import { isMemberAccess, parentOf, skipParens, spanKey, spanOf, unwrap, type Ts } from './syntax.js';
 
@@ -20,8 +22,12 @@ export interface AnalyzeContext {
 
 export interface Analysis {
   sites: CallSite[];
-  /** `wx.request` reads to replace by the runtime's function. */
+  /** `wx.request` references (reads and writes) whose object becomes the runtime's `wx`. */
   references: TS.Expression[];
+  /** The global object as the owner of `request` elsewhere: `.call(wx, o)`, `Object.defineProperty(wx, 'request', …)`. */
+  owners: TS.Identifier[];
+  /** Uses of the global object through which `request` escapes (the global-escape rule). */
+  globalUses: GlobalUse[];
   /** `const { request } = wx` declarations to split. */
   destructurings: TS.VariableDeclaration[];
   /** Nodes of this file behind each reported span (method values, keys), for `--fix`. */
@@ -315,39 +321,6 @@ export class FrontEnd {
     return this.ts.isIdentifier(node) && this.context.globals.includes(node.text) && this.context.resolver.isGlobal(node);
   }
 
-  /** Inside the left side of a destructuring assignment (`[wx.request] = a`, `({ a: wx.request } = o)`). */
-  private isPatternTarget(literal: TS.Node): boolean {
-    const ts = this.ts;
-    let node = literal;
-    for (;;) {
-      const { parent, child } = parentOf(ts, node);
-      if (!parent) return false;
-      if (ts.isBinaryExpression(parent)) return parent.left === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
-      if (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) return parent.initializer === child;
-      if (ts.isArrayLiteralExpression(parent) || ts.isObjectLiteralExpression(parent) || ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent) || ts.isPropertyAssignment(parent)) {
-        node = parent;
-        continue;
-      }
-      return false;
-    }
-  }
-
-  private isWriteTarget(member: TS.Node): boolean {
-    const ts = this.ts;
-    const { parent, child } = parentOf(ts, member);
-    if (!parent) return false;
-    if (ts.isBinaryExpression(parent)) {
-      const operator = parent.operatorToken.kind;
-      return parent.left === child && operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment;
-    }
-    if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === child;
-    if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
-    if (ts.isDeleteExpression(parent)) return true;
-    if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent)) return this.isPatternTarget(parent);
-    if (ts.isPropertyAssignment(parent) && parent.initializer === child) return this.isPatternTarget(parent.parent);
-    return false;
-  }
-
   private isTypePosition(member: TS.Node): boolean {
     const ts = this.ts;
     const parent = member.parent;
@@ -356,10 +329,16 @@ export class FrontEnd {
     return ts.isHeritageClause(clause) && (clause.token === ts.SyntaxKind.ImplementsKeyword || ts.isInterfaceDeclaration(clause.parent));
   }
 
-  private isRequestReference(node: TS.Node): node is TS.PropertyAccessExpression | TS.ElementAccessExpression {
+  /** A reference to the global `wx.request`, read or written (Babel's isRequestReference). */
+  isRequestReference(node: TS.Node): node is TS.PropertyAccessExpression | TS.ElementAccessExpression {
     const ts = this.ts;
     if (!isMemberAccess(ts, node)) return false;
-    return this.memberName(node) === 'request' && this.isGlobalObject(node.expression) && !this.isWriteTarget(node) && !this.isTypePosition(node);
+    return this.memberName(node) === 'request' && this.isGlobalObject(node.expression) && !this.isTypePosition(node);
+  }
+
+  /** The name a key expression stands for, when known (`'request'`, `KEY`). */
+  keyName(node: TS.Node): string | undefined {
+    return this.staticKey(node, new Set(), undefined);
   }
 
   isRequestPatternElement(element: TS.BindingElement): boolean {
@@ -383,12 +362,21 @@ export class FrontEnd {
     const ts = this.ts;
     const references: (TS.PropertyAccessExpression | TS.ElementAccessExpression)[] = [];
     const destructurings: TS.VariableDeclaration[] = [];
+    const owners: TS.Identifier[] = [];
+    const globalUses: GlobalUse[] = [];
+    const uses = new GlobalUses(ts, this, this.context.resolver);
+    const { file, globals, sourceFile } = this.context;
     const visit = (node: TS.Node): void => {
       if (this.isRequestReference(node)) {
         references.push(node);
         return;
       }
       if (this.isRequestDestructuring(node)) destructurings.push(node);
+      if (uses.isMention(node, globals)) {
+        const role = uses.role(node);
+        if (role === 'holder') owners.push(node);
+        else if (role !== 'harmless') globalUses.push({ file, global: node.text, kind: role, span: spanOf(ts, node, sourceFile) });
+      }
       ts.forEachChild(node, visit);
     };
     visit(this.context.sourceFile);
@@ -399,7 +387,7 @@ export class FrontEnd {
       }
     }
     const sites = calls.map((call) => this.describeCall(call));
-    return { sites, references, destructurings, nodes: this.nodes };
+    return { sites, references, destructurings, owners, globalUses, nodes: this.nodes };
   }
 }
 

@@ -8,7 +8,7 @@ import { displayPath } from '../display-path.js';
 import { reportDiagnostics } from '../report.js';
 import { analyzeSourceFile, FrontEnd, type Analysis } from './analyze.js';
 import { CheckerResolver, LexicalResolver, type Resolver } from './scope.js';
-import { isMemberAccess, isReferenceIdentifier, mayReferenceRequest, parentOf, skipParens, type Ts } from './syntax.js';
+import { isMemberAccess, isReferenceIdentifier, mayReferenceRequest, parentOf, skipParens, unwrap, type Ts } from './syntax.js';
 
 /** Diagnostic codes of the transformer's `ts.Diagnostic`s: 99100 + the rule's index. */
 export const DIAGNOSTIC_CODE_BASE = 99100;
@@ -39,16 +39,20 @@ export function emitsRequire(ts: Ts, sourceFile: TS.SourceFile, compilerOptions:
   return commonJs;
 }
 
-/** A name for the runtime's function that clashes with no identifier of the file: `_request`, `_request2`… */
-function uniqueName(ts: Ts, sourceFile: TS.SourceFile): string {
+/** Names that clash with no identifier of the file, as Babel's uids do: `_wx`, `_wx2`… */
+function uniqueNames(ts: Ts, sourceFile: TS.SourceFile): (base: string) => string {
   const used = new Set<string>();
   const visit = (node: TS.Node): void => {
     if (ts.isIdentifier(node)) used.add(node.text);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  if (!used.has('_request')) return '_request';
-  for (let index = 2; ; index += 1) if (!used.has(`_request${index}`)) return `_request${index}`;
+  return (base) => {
+    let name = `_${base}`;
+    for (let index = 2; used.has(name); index += 1) name = `_${base}${index}`;
+    used.add(name);
+    return name;
+  };
 }
 
 /** A rule engine diagnostic as a TypeScript one, for `emitResult.diagnostics` and editors. */
@@ -95,7 +99,7 @@ export function diagnoseSourceFile(ts: Ts, sourceFile: TS.SourceFile, options: R
   if (!mayReferenceRequest(sourceFile.text, options.globals)) return [];
   const file = displayPath(sourceFile.fileName, program?.getCurrentDirectory() ?? process.cwd());
   const analysis = analyzeSourceFile({ ts, sourceFile, file, globals: options.globals, resolver: resolverFor(ts, sourceFile, program) });
-  return checkCallSites(analysis.sites, options);
+  return checkCallSites(analysis.sites, options, analysis.globalUses);
 }
 
 /** Whether a reference is called where it stands: `ref(o)`, `ref.call(…)`, `ref.apply(…)`. */
@@ -108,72 +112,91 @@ function isCalledInPlace(ts: Ts, frontEnd: FrontEnd, reference: TS.Node): boolea
   return (method === 'call' || method === 'apply') && Boolean(outer.parent && ts.isCallExpression(outer.parent) && outer.parent.expression === outer.child);
 }
 
-/** Replaces the references, splits the destructurings and adds the runtime's import. */
+/**
+ * The runtime's import (or `require`) and, when the build allows origins with a port, the
+ * `_allowOrigins([...])` call after it: the same statements as the Babel plugin's.
+ */
+function runtimeStatements(factory: TS.NodeFactory, runtime: string, holder: string, allow: string | undefined, origins: readonly string[], commonJs: boolean): TS.Statement[] {
+  const names: [string, string][] = [['wx', holder], ...(allow === undefined ? [] : [['allowOrigins', allow] as [string, string]])];
+  const imports: TS.Statement[] = commonJs
+    ? names.map(([name, local]) =>
+        factory.createVariableStatement(
+          undefined,
+          factory.createVariableDeclarationList([
+            factory.createVariableDeclaration(local, undefined, undefined, factory.createPropertyAccessExpression(factory.createCallExpression(factory.createIdentifier('require'), undefined, [factory.createStringLiteral(runtime)]), name)),
+          ]),
+        ),
+      )
+    : [
+        factory.createImportDeclaration(
+          undefined,
+          factory.createImportClause(undefined, undefined, factory.createNamedImports(names.map(([name, local]) => factory.createImportSpecifier(false, factory.createIdentifier(name), factory.createIdentifier(local))))),
+          factory.createStringLiteral(runtime),
+        ),
+      ];
+  if (allow === undefined) return imports;
+  const list = factory.createArrayLiteralExpression(origins.map((origin) => factory.createStringLiteral(origin)));
+  return [...imports, factory.createExpressionStatement(factory.createCallExpression(factory.createIdentifier(allow), undefined, [list]))];
+}
+
+/**
+ * Puts the runtime's shared `wx` where the global object owns `request` (every `wx.request` read
+ * or write, `.call(wx, o)`, `Object.defineProperty(wx, 'request', …)`), splits the destructurings
+ * and adds the runtime's import, as the Babel plugin does.
+ */
 function rewrite(ts: Ts, context: TS.TransformationContext, sourceFile: TS.SourceFile, analysis: Analysis, frontEnd: FrontEnd, settings: TransformSettings, resolver: Resolver): TS.SourceFile {
   const factory = context.factory;
-  const local = uniqueName(ts, sourceFile);
+  const names = uniqueNames(ts, sourceFile);
+  const holder = names('wx');
+  const origins = [...settings.options.allowedOrigins];
+  const allow = origins.length > 0 ? names('allowOrigins') : undefined;
   const references = new Set<TS.Node>(analysis.references);
   const destructurings = new Set<TS.Node>(analysis.destructurings);
-  // Nodes whose optional chain ended at a replaced reference: `wx?.request(o)` and `wx.request?.(o)` become `_request(o)`.
-  const plain = new Set<TS.Node>();
-  const runtimeName = () => factory.createIdentifier(local);
-  // `wx.request.call(wx, o)` (or `.apply`, `.bind`): the global passed as `this` does not exist on the web; the runtime ignores `this`.
-  const globalThisArguments = new Set<TS.Node>();
-  for (const reference of analysis.references) {
-    const { parent, child } = parentOf(ts, reference);
-    if (!parent || !isMemberAccess(ts, parent) || parent.expression !== child) continue;
-    const method = frontEnd.memberName(parent);
-    const outer = parentOf(ts, parent);
-    if ((method !== 'call' && method !== 'apply' && method !== 'bind') || !outer.parent || !ts.isCallExpression(outer.parent) || outer.parent.expression !== outer.child) continue;
-    const self = outer.parent.arguments[0];
-    if (self && !ts.isSpreadElement(self) && frontEnd.isGlobalObject(self)) globalThisArguments.add(self);
+  // Identifiers of the global to replace by the runtime's `wx`.
+  const owners = new Set<TS.Node>(analysis.owners);
+  for (const reference of analysis.references) owners.add(unwrap(ts, (reference as TS.PropertyAccessExpression | TS.ElementAccessExpression).expression));
+  for (const declaration of analysis.destructurings) {
+    const pattern = declaration.name as TS.ObjectBindingPattern;
+    if (pattern.elements.every((element) => frontEnd.isRequestPatternElement(element)) && declaration.initializer) owners.add(unwrap(ts, declaration.initializer));
   }
+  // Links of an optional chain that start at the runtime's `wx`, never nullish: `wx?.request(o)` becomes `_wx.request(o)`.
+  const plain = new Set<TS.Node>();
+  const holderName = () => factory.createIdentifier(holder);
 
   const visitor = (node: TS.Node): TS.VisitResult<TS.Node> => {
-    if (references.has(node)) {
-      plain.add(node);
-      return ts.setOriginalNode(ts.setTextRange(runtimeName(), node), node);
-    }
-    if (globalThisArguments.has(node)) return ts.setOriginalNode(ts.setTextRange(factory.createVoidZero(), node), node);
+    if (owners.has(node)) return ts.setOriginalNode(ts.setTextRange(holderName(), node), node);
     if (ts.isVariableDeclarationList(node) && node.declarations.some((declaration) => destructurings.has(declaration))) {
       const declarations: TS.VariableDeclaration[] = [];
       for (const declaration of node.declarations) {
-        if (!destructurings.has(declaration)) {
+        const pattern = declaration.name as TS.ObjectBindingPattern;
+        const taken = destructurings.has(declaration) ? pattern.elements.filter((element) => frontEnd.isRequestPatternElement(element)) : [];
+        if (taken.length === 0 || taken.length === pattern.elements.length) {
           declarations.push(ts.visitNode(declaration, visitor, ts.isVariableDeclaration) as TS.VariableDeclaration);
           continue;
         }
-        const pattern = declaration.name as TS.ObjectBindingPattern;
-        const others: TS.BindingElement[] = [];
-        for (const element of pattern.elements) {
-          if (!frontEnd.isRequestPatternElement(element)) {
-            others.push(ts.visitNode(element, visitor, ts.isBindingElement) as TS.BindingElement);
-            continue;
-          }
-          // The runtime always provides request, so a default value never applies.
-          const name = ts.visitNode(element.name, visitor, ts.isBindingName) as TS.BindingName;
-          declarations.push(ts.setOriginalNode(ts.setTextRange(factory.createVariableDeclaration(name, undefined, undefined, runtimeName()), element), element));
-        }
-        if (others.length > 0) {
-          declarations.push(
-            factory.updateVariableDeclaration(
-              declaration,
-              factory.updateObjectBindingPattern(pattern, others),
-              declaration.exclamationToken,
-              declaration.type,
-              ts.visitNode(declaration.initializer, visitor, ts.isExpression) as TS.Expression,
-            ),
-          );
-        }
+        // `{ request: r = f, showToast } = wx` gives `{ request: r = f } = _wx, { showToast } = wx`.
+        const visitElement = (element: TS.BindingElement) => ts.visitNode(element, visitor, ts.isBindingElement) as TS.BindingElement;
+        declarations.push(ts.setTextRange(factory.createVariableDeclaration(factory.createObjectBindingPattern(taken.map(visitElement)), undefined, undefined, holderName()), declaration));
+        const others = pattern.elements.filter((element) => !taken.includes(element));
+        declarations.push(
+          factory.updateVariableDeclaration(
+            declaration,
+            factory.updateObjectBindingPattern(pattern, others.map(visitElement)),
+            declaration.exclamationToken,
+            declaration.type,
+            ts.visitNode(declaration.initializer, visitor, ts.isExpression) as TS.Expression,
+          ),
+        );
       }
       return factory.updateVariableDeclarationList(node, declarations);
     }
     const visited = ts.visitEachChild(node, visitor, context);
-    // The runtime's function is never nullish: the `?.` right after the reference goes, and so do
-    // the links after it up to a `?.` that guards something else (as in the Babel plugin).
     const chain = ts.isOptionalChain(node) ? node : undefined;
-    const link = chain && skipParens(ts, chain.expression);
     const optional = chain !== undefined && 'questionDotToken' in chain && chain.questionDotToken !== undefined;
-    if (chain && link && (plain.has(link) || plain.has(chain.expression)) && (!optional || references.has(link))) {
+    // The `?.` right after the runtime's `wx` goes, and so do the links after it up to a `?.` that
+    // guards something else (`wx.request?.(o)` keeps its own: the app may delete wx.request).
+    const drops = chain !== undefined && (references.has(node) ? optional : !optional && plain.has(skipParens(ts, chain.expression)));
+    if (drops) {
       plain.add(node);
       if (ts.isPropertyAccessExpression(visited)) return ts.setOriginalNode(ts.setTextRange(factory.createPropertyAccessExpression(visited.expression, visited.name), node), node);
       if (ts.isElementAccessExpression(visited)) return ts.setOriginalNode(ts.setTextRange(factory.createElementAccessExpression(visited.expression, visited.argumentExpression), node), node);
@@ -184,25 +207,13 @@ function rewrite(ts: Ts, context: TS.TransformationContext, sourceFile: TS.Sourc
 
   const transformed = ts.visitEachChild(sourceFile, visitor, context);
   // As in the Babel plugin: a file whose calls are all plain reads gets the lean runtime.
-  const everyReferenceIsACall = analysis.destructurings.length === 0 && analysis.references.every((reference) => isCalledInPlace(ts, frontEnd, reference));
-  const runtime = factory.createStringLiteral(runtimeEntry(settings.options.runtime, DEFAULT_RUNTIME, analysis.sites, everyReferenceIsACall));
-  const compilerOptions = context.getCompilerOptions();
-  const statement: TS.Statement = emitsRequire(ts, sourceFile, compilerOptions, resolver)
-    ? factory.createVariableStatement(
-        undefined,
-        factory.createVariableDeclarationList([
-          factory.createVariableDeclaration(local, undefined, undefined, factory.createPropertyAccessExpression(factory.createCallExpression(factory.createIdentifier('require'), undefined, [runtime]), 'request')),
-        ]),
-      )
-    : factory.createImportDeclaration(
-        undefined,
-        factory.createImportClause(undefined, undefined, factory.createNamedImports([factory.createImportSpecifier(false, factory.createIdentifier('request'), factory.createIdentifier(local))])),
-        runtime,
-      );
+  const everyReferenceIsACall = analysis.destructurings.length === 0 && analysis.owners.length === 0 && analysis.references.every((reference) => isCalledInPlace(ts, frontEnd, reference));
+  const runtime = runtimeEntry(settings.options.runtime, DEFAULT_RUNTIME, analysis.sites, everyReferenceIsACall);
+  const added = runtimeStatements(factory, runtime, holder, allow, origins, emitsRequire(ts, sourceFile, context.getCompilerOptions(), resolver));
   const statements = [...transformed.statements];
   let at = 0;
   for (let statement = statements[at]; statement && ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression); statement = statements[at]) at += 1;
-  statements.splice(at, 0, statement);
+  statements.splice(at, 0, ...added);
   return factory.updateSourceFile(transformed, statements);
 }
 
@@ -215,8 +226,8 @@ export function transformSourceFile(settings: TransformSettings, context: TS.Tra
   const resolver = resolverFor(ts, sourceFile, program);
   const frontEnd = new FrontEnd({ ts, sourceFile, file, globals: options.globals, resolver });
   const analysis = frontEnd.analyze();
-  report(checkCallSites(analysis.sites, options), sourceFile, file, options);
-  if (analysis.references.length === 0 && analysis.destructurings.length === 0) return sourceFile;
+  report(checkCallSites(analysis.sites, options, analysis.globalUses), sourceFile, file, options);
+  if (analysis.references.length === 0 && analysis.destructurings.length === 0 && analysis.owners.length === 0) return sourceFile;
   return rewrite(ts, context, sourceFile, analysis, frontEnd, settings, resolver);
 }
 

@@ -71,7 +71,12 @@ export function execute(babel: typeof BabelCore, code: string, filename: string,
     globalObjects.set(api, name);
     sandbox[name] = api;
   }
-  const runtime = { request: recorder('runtime') };
+  // The stub runtime's `wx` is one shared holder, as the real one is (runtime/holder.ts): what a file
+  // assigns to its `request` is what every later call through it reaches. Its `this` counts as the global's.
+  const runtimeRequest = recorder('runtime');
+  const holder = { request: runtimeRequest };
+  globalObjects.set(holder, 'runtime wx');
+  const runtime = { request: runtimeRequest, wx: holder, allowOrigins: () => undefined };
   const module = { exports: {} };
   // The plugin imports the runtime's lean entry for files that only read (runtime-entry.ts).
   const sandboxRequire = (specifier: string) => (specifier === options.runtime || specifier === `${options.runtime}/lean` ? runtime : require(specifier));

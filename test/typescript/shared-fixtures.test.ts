@@ -74,7 +74,7 @@ function programDiagnostics(fixture: Fixture, followHelpers: boolean): Diagnosti
   if (!sourceFile) throw new Error(`${fixture.inputFile} is not in the program`);
   const options = resolveOptions({ ...fixture.options.plugin });
   const analysis = analyzeSourceFile({ ts: api, sourceFile, file: path.basename(fixture.inputFile), globals: options.globals, resolver: new CheckerResolver(api, checker, sourceFile, followHelpers) });
-  return checkCallSites(analysis.sites, options);
+  return checkCallSites(analysis.sites, options, analysis.globalUses);
 }
 
 const valid = fixtures.filter((fixture) => {

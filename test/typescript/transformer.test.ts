@@ -21,7 +21,7 @@ test('an ES module gets a named import of the runtime, added once', (t) => {
   const { code } = transpile("import { x } from './x';\nwx.request({ url: x });\nwx['request']({ url: '/a' });\n");
   t.is(
     code,
-    'import { request as _request } from "babel-plugin-wx-request/runtime/lean";\nimport { x } from \'./x\';\n_request({ url: x });\n_request({ url: \'/a\' });\n',
+    'import { wx as _wx } from "babel-plugin-wx-request/runtime/lean";\nimport { x } from \'./x\';\n_wx.request({ url: x });\n_wx[\'request\']({ url: \'/a\' });\n',
   );
 });
 
@@ -35,8 +35,8 @@ test('the import is kept by program.emit (not elided as an unused import)', (t) 
     if (name.endsWith('page.js')) emitted = text;
   }, undefined, false, { before: [createTransformer(program)] });
   t.false(result.emitSkipped);
-  t.true(emitted.startsWith('import { request as _request } from "babel-plugin-wx-request/runtime/lean";'), emitted);
-  t.regex(emitted, /_request\(\{ url: '\/items' \}\)/);
+  t.true(emitted.startsWith('import { wx as _wx } from "babel-plugin-wx-request/runtime/lean";'), emitted);
+  t.regex(emitted, /_wx\.request\(\{ url: '\/items' \}\)/);
 });
 
 test('CommonJS output gets a require, and optional chains, .call and destructuring are rewritten', (t) => {
@@ -52,30 +52,30 @@ test('CommonJS output gets a require, and optional chains, .call and destructuri
     '',
   ].join('\n');
   const { code } = transpile(source, { module: ts.ModuleKind.CommonJS });
-  t.true(code.includes('var _request = require("babel-plugin-wx-request/runtime").request;'), code);
-  t.true(code.includes('const r = _request;'));
-  t.true(code.includes("_request({ url: '/a' });"));
-  t.true(code.includes("_request({ url: '/b' });"), 'the runtime function is never nullish: its `?.` goes');
-  t.true(code.includes("_request.call(void 0, { url: '/c' });"));
-  t.true(code.includes('const req = _request, { showToast } = wx;'));
-  t.false(code.includes('wx.request'));
+  t.true(code.includes('var _wx = require("babel-plugin-wx-request/runtime").wx;'), code);
+  t.true(code.includes('const r = _wx.request;'));
+  t.true(code.includes("_wx.request({ url: '/a' });"), 'the runtime\'s wx is never nullish: its `?.` goes');
+  t.true(code.includes("_wx.request?.({ url: '/b' });"), 'the app may delete wx.request: this `?.` stays');
+  t.true(code.includes("_wx.request.call(_wx, { url: '/c' });"));
+  t.true(code.includes('const { request: req } = _wx, { showToast } = wx;'));
+  t.false(/(^|[^_])wx\.request/.test(code), 'no global wx.request is left');
   t.false(code.includes('import '));
 });
 
 test('a CommonJS script compiled as ESNext keeps require (mini-program code)', (t) => {
   const { code } = transpile("const config = require('./config');\nwx.request({ url: config.BASE });\nmodule.exports = {};\n", { fileName: 'page.js' });
   // TypeScript 6 emits "use strict" (strict by default); the require comes right after the prologue.
-  t.regex(code, /^("use strict";\n)?var _request = require\("babel-plugin-wx-request\/runtime\/lean"\)\.request;\nconst config = require\('\.\/config'\);/);
+  t.regex(code, /^("use strict";\n)?var _wx = require\("babel-plugin-wx-request\/runtime\/lean"\)\.wx;\nconst config = require\('\.\/config'\);/);
 });
 
 test('a .cts file under NodeNext gets a require, an .mts file an import', (t) => {
   const cts = transpile("wx.request({ url: '/a' });\nexport {};\n", { module: ts.ModuleKind.NodeNext, fileName: 'a.cts' });
-  t.true(cts.code.includes('require("babel-plugin-wx-request/runtime/lean").request'), cts.code);
+  t.true(cts.code.includes('require("babel-plugin-wx-request/runtime/lean").wx'), cts.code);
   const mts = transpile("wx.request({ url: '/a' });\nexport {};\n", { module: ts.ModuleKind.NodeNext, fileName: 'a.mts' });
-  t.true(mts.code.includes('import { request as _request } from "babel-plugin-wx-request/runtime/lean";'), mts.code);
+  t.true(mts.code.includes('import { wx as _wx } from "babel-plugin-wx-request/runtime/lean";'), mts.code);
 });
 
-test('local wx bindings, writes and other APIs are left alone', (t) => {
+test('local wx bindings and other APIs are left alone; writes and deletes go to the runtime\'s wx', (t) => {
   const source = [
     "import wx2 from 'wx2';",
     'function page(wx: any) { wx.request({ url: "/param" }); }',
@@ -88,15 +88,18 @@ test('local wx bindings, writes and other APIs are left alone', (t) => {
     '',
   ].join('\n');
   const { code } = transpile(source);
-  t.false(code.includes('babel-plugin-wx-request/runtime'), code);
-  t.true(code.includes('wx.request({ url: "/param" })'));
-  t.true(code.includes('wx.request = () => undefined;'));
+  t.true(code.startsWith('import { wx as _wx } from "babel-plugin-wx-request/runtime";'), code);
+  t.true(code.includes('function page(wx) { wx.request({ url: "/param" }); }'));
+  t.true(code.includes('{ const wx = { request() { } }; wx.request(); }'));
+  t.true(code.includes('_wx.request = () => undefined;'));
+  t.true(code.includes('delete _wx.request;'));
+  t.true(code.includes('wx.requestPayment({});'));
 });
 
 test('the runtime option and a name clash', (t) => {
-  const { code } = transpile("const _request = 1;\nwx.request({ url: '/a' });\nexport { _request };\n", { plugin: { runtime: '@app/request' } });
-  t.true(code.startsWith('import { request as _request2 } from "@app/request";'), code);
-  t.true(code.includes("_request2({ url: '/a' });"));
+  const { code } = transpile("const _wx = 1;\nwx.request({ url: '/a' });\nexport { _wx };\n", { plugin: { runtime: '@app/request' } });
+  t.true(code.startsWith('import { wx as _wx2 } from "@app/request";'), code);
+  t.true(code.includes("_wx2.request({ url: '/a' });"));
 });
 
 test('diagnostics carry the same rule ids, messages and 1-based positions as the Babel plugin', (t) => {

@@ -1,3 +1,4 @@
+import { globalEscape } from './global-escape.js';
 import { methodSupported } from './method-supported.js';
 import { methodUppercase } from './method-uppercase.js';
 import { noRefererHeader } from './no-referer-header.js';
@@ -7,7 +8,7 @@ import { unknownOption } from './unknown-option.js';
 import { urlNoPort } from './url-no-port.js';
 
 /** Every rule, in the order of SPEC.md then the project's own. */
-export const RULES: readonly Rule[] = [methodUppercase, methodSupported, urlNoPort, noRefererHeader, unknownOption, timeoutRange];
+export const RULES: readonly Rule[] = [methodUppercase, methodSupported, urlNoPort, noRefererHeader, unknownOption, timeoutRange, globalEscape];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
 

@@ -1,5 +1,6 @@
 import type { CallSite, Span } from '../call-site.js';
 import type { Severity } from '../diagnostic.js';
+import type { GlobalUse } from '../global-use.js';
 
 /** Settings a rule may read; built once from the user's options. */
 export interface RuleContext {
@@ -20,7 +21,9 @@ export interface Rule {
   description: string;
   /** Why it matters and how to fix it (SARIF help text, README). */
   help: string;
-  /** A call the rule reports, for the docs. */
+  /** A call (or code) the rule reports, for the docs. */
   example: string;
   check(site: CallSite, context: RuleContext): Report[];
+  /** Rules about the global object itself read its uses as a value (plugin/core/global-use.ts). */
+  checkGlobalUse?(use: GlobalUse, context: RuleContext): Report[];
 }
