@@ -12,6 +12,8 @@ export interface CheckArguments {
   allowedOrigins: string[];
   listUnchecked: boolean;
   fix: boolean;
+  /** --config <file> or --no-config; undefined: each file's nearest wx-request.config.* */
+  configFile: string | false | undefined;
 }
 
 export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'check'; args: CheckArguments };
@@ -29,7 +31,11 @@ Options:
   --project <tsconfig.json>      check the files of a TypeScript project (JavaScript too, with allowJs)
   --format <text|json|sarif|github>  output format (default: text)
   --rule <id>=<error|warn|off>   set a rule's severity; repeat for several rules
-  --allowed-origin <URL>         an origin whose port is allowed (https://api.example.com:8443); repeatable
+  --allowed-origin <URL>         an origin whose port is allowed (https://api.example.com:8443); repeatable,
+                                 added to the configuration's allowedOrigins
+  --config <file>                the configuration file to use (default: each file's nearest wx-request.config.*
+                                 or package.json "wxRequest", up to its package root)
+  --no-config                    read no configuration file
   --list-unchecked               list the call sites whose method, url or header cannot be known
   --fix                          apply the safe fixes in place (uppercase method, headers→header, drop Referer)
   -h, --help                     show this help
@@ -40,8 +46,8 @@ Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 bad usage, a
 Rules: ${RULE_IDS.join(', ')}.`;
 
 const SEVERITIES = ['error', 'warn', 'off'];
-const VALUE_FLAGS = new Set(['--project', '--format', '--rule', '--allowed-origin']);
-const BOOLEAN_FLAGS = new Set(['--list-unchecked', '--fix']);
+const VALUE_FLAGS = new Set(['--project', '--format', '--rule', '--allowed-origin', '--config']);
+const BOOLEAN_FLAGS = new Set(['--list-unchecked', '--fix', '--no-config']);
 
 function parseRule(value: string, rules: Record<string, SeveritySetting>): void {
   const match = /^([^=]+)=(.*)$/.exec(value);
@@ -52,6 +58,11 @@ function parseRule(value: string, rules: Record<string, SeveritySetting>): void 
   rules[id] = severity as SeveritySetting;
 }
 
+function setConfig(args: CheckArguments, value: string | false): void {
+  if (args.configFile !== undefined) throw new UsageError('--config and --no-config may be given once, and not together.');
+  args.configFile = value;
+}
+
 export function parseArguments(argv: readonly string[]): ParsedCommand {
   if (argv.length === 0) throw new UsageError(`no command given.\n\n${USAGE}`);
   const [command, ...rest] = argv;
@@ -59,7 +70,7 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
   if (command === '-v' || command === '--version') return { command: 'version' };
   if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is "check".\n\n${USAGE}`);
 
-  const args: CheckArguments = { paths: [], project: undefined, format: 'text', rules: {}, allowedOrigins: [], listUnchecked: false, fix: false };
+  const args: CheckArguments = { paths: [], project: undefined, format: 'text', rules: {}, allowedOrigins: [], listUnchecked: false, fix: false, configFile: undefined };
   let onlyPaths = false;
   for (let index = 0; index < rest.length; index += 1) {
     const argument = rest[index] ?? '';
@@ -77,11 +88,12 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
     if (BOOLEAN_FLAGS.has(flag)) {
       if (equals !== -1) throw new UsageError(`${flag} takes no value.`);
       if (flag === '--fix') args.fix = true;
+      else if (flag === '--no-config') setConfig(args, false);
       else args.listUnchecked = true;
       continue;
     }
     if (!VALUE_FLAGS.has(flag)) {
-      throw new UsageError(`unknown option "${flag}". Options: --project, --format, --rule, --allowed-origin, --list-unchecked, --fix, --help.`);
+      throw new UsageError(`unknown option "${flag}". Options: --project, --format, --rule, --allowed-origin, --config, --no-config, --list-unchecked, --fix, --help.`);
     }
     let value: string | undefined;
     if (equals !== -1) value = argument.slice(equals + 1);
@@ -101,6 +113,9 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
         break;
       case '--rule':
         parseRule(value, args.rules);
+        break;
+      case '--config':
+        setConfig(args, value);
         break;
       default:
         args.allowedOrigins.push(value);

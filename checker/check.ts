@@ -5,7 +5,8 @@ import type * as TS from 'typescript';
 import type { CallSite } from '../plugin/core/call-site.js';
 import { compareDiagnostics, type Diagnostic } from '../plugin/core/diagnostic.js';
 import { checkCallSites } from '../plugin/core/engine.js';
-import { resolveOptions, type ResolvedOptions } from '../plugin/core/options.js';
+import type { ResolvedOptions, WxRequestOptions } from '../plugin/core/options.js';
+import { createOptionsResolver } from '../plugin/core/project-config.js';
 import { displayPath } from '../plugin/display-path.js';
 import { FrontEnd } from '../plugin/typescript/analyze.js';
 import { CheckerResolver } from '../plugin/typescript/scope.js';
@@ -35,8 +36,11 @@ export interface CheckInput {
   project?: string | undefined;
   cwd: string;
   rules?: Record<string, string>;
+  /** Added to the allowed origins of each file's configuration (wx-request.config.*). */
   allowedOrigins?: readonly string[];
   fix?: boolean;
+  /** The project configuration: `false` reads none, a path (from `cwd`) that one; default: each file's nearest. */
+  configFile?: false | string;
 }
 
 export interface FileReport {
@@ -197,7 +201,9 @@ function forceModules(project: MorphProject): void {
 
 /** Runs the rules over every selected file, following values across files through the type checker. */
 export function check(input: CheckInput): CheckResult {
-  const options = resolveOptions({ rules: input.rules, allowedOrigins: input.allowedOrigins ? [...input.allowedOrigins] : undefined });
+  // Each file's configuration, under --rule (rule by rule), plus --allowed-origin.
+  const explicit: WxRequestOptions = { rules: input.rules as WxRequestOptions['rules'], configFile: input.configFile };
+  const options = createOptionsResolver(explicit, { cwd: input.cwd, addAllowedOrigins: input.allowedOrigins });
   const result = run(input, options);
   if (!input.fix) return result;
   // Apply the fixes, then check again: what is reported is what is left.
@@ -213,7 +219,7 @@ export function check(input: CheckInput): CheckResult {
   return { ...run(input, options), fixed };
 }
 
-function run(input: CheckInput, options: ResolvedOptions): CheckResult {
+function run(input: CheckInput, optionsFor: (file: string) => ResolvedOptions): CheckResult {
   const problems: FileProblem[] = [];
   const loaded = loadProject(input, problems);
   if (!loaded) return { files: [], problems, fixed: 0, checkedFiles: 0 };
@@ -234,6 +240,7 @@ function run(input: CheckInput, options: ResolvedOptions): CheckResult {
       continue;
     }
     const source = sourceFile.text;
+    const options = optionsFor(sourceFile.fileName);
     const empty: FileReport = { file, path: sourceFile.fileName, source, diagnostics: [], unchecked: [], sites: [], fixes: new Map() };
     if (!mayReferenceRequest(source, options.globals)) {
       reports.push(empty);

@@ -14,6 +14,16 @@ const defaultIo: CliIo = {
   cwd: process.cwd(),
 };
 
+/**
+ * A mistake in the options: a configuration file's names the file; otherwise only --allowed-origin
+ * and --config can be wrong here (--rule was checked while parsing).
+ */
+function usageMessage(error: OptionsError): string {
+  if (error.source !== undefined) return `${error.source}: ${error.reason}`;
+  if (error.reason.startsWith('option "configFile" ')) return `--config ${error.reason.replace(/^option "configFile" /, '')}`;
+  return `--allowed-origin: ${error.reason.replace(/^option "allowedOrigins" has /, '')}`;
+}
+
 /** `wx-request check …`: resolves to the exit code (0 clean, 1 errors, 2 usage or unreadable/unparseable files). */
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   try {
@@ -31,12 +41,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     const { check } = await import('./check.js');
     let result;
     try {
-      result = check({ paths: args.paths, project: args.project, cwd: io.cwd, rules: args.rules, allowedOrigins: args.allowedOrigins, fix: args.fix });
+      result = check({ paths: args.paths, project: args.project, cwd: io.cwd, rules: args.rules, allowedOrigins: args.allowedOrigins, fix: args.fix, configFile: args.configFile });
     } catch (error) {
-      if (error instanceof OptionsError) {
-        // Only --allowed-origin can be wrong here: --rule was checked while parsing.
-        throw new UsageError(`--allowed-origin: ${error.message.replace(/^babel-plugin-wx-request: option "allowedOrigins" has /, '')}`);
-      }
+      if (error instanceof OptionsError) throw new UsageError(usageMessage(error));
       throw error;
     }
     io.stdout(formatResult(result, { format: args.format, listUnchecked: args.listUnchecked, cwd: io.cwd }));

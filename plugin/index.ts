@@ -2,7 +2,8 @@ import { declare } from '@babel/helper-plugin-utils';
 import type { PluginObj } from '@babel/core';
 import { transformProgram } from './babel/transform-program.js';
 import { checkCallSites } from './core/engine.js';
-import { resolveOptions, type WxRequestOptions } from './core/options.js';
+import type { WxRequestOptions } from './core/options.js';
+import { createOptionsResolver, loadProjectOptions } from './core/project-config.js';
 import { displayPath } from './display-path.js';
 import { mayReferenceRequest } from './core/quick-check.js';
 import { reportDiagnostics } from './report.js';
@@ -11,15 +12,21 @@ import { reportDiagnostics } from './report.js';
  * babel-plugin-wx-request: rewrites every global `wx.request` into the web runtime and checks
  * WeChat's request rules at build time.
  */
-const plugin = declare((api, rawOptions): PluginObj => {
+const plugin = declare((api, rawOptions, dirname): PluginObj => {
   api.assertVersion('^7.29.0 || ^8.0.0');
-  const options = resolveOptions(rawOptions);
+  // The plugin's own options win over the project configuration (wx-request.config.*) of each
+  // file; they and a named `configFile` (relative to the Babel config that names the plugin) are
+  // checked now, before any file.
+  const explicit = rawOptions as WxRequestOptions;
+  const optionsFor = createOptionsResolver(explicit, { cwd: dirname });
+  watchProjectConfig(api as { addExternalDependency?: (file: string) => void }, explicit, dirname);
   // Bundlers that handle ES modules themselves say so; an `import` is then always safe to add.
   const callerSupportsEsm = api.caller((caller) => Boolean(caller && 'supportsStaticESM' in caller && caller.supportsStaticESM));
   return {
     name: 'wx-request',
     visitor: {
       Program(program, state) {
+        const options = optionsFor(state.filename ?? state.cwd);
         const source = state.file.code;
         // A file that never says "request" cannot reach wx.request: skip it without a traversal.
         if (!mayReferenceRequest(source, options.globals)) {
@@ -37,6 +44,16 @@ const plugin = declare((api, rawOptions): PluginObj => {
     },
   };
 });
+
+/**
+ * Tells Babel (and so babel-loader and `babel --watch`) which configuration file the plugin read,
+ * so that a change to it rebuilds: the one named, or the one that applies to the Babel config's folder.
+ */
+function watchProjectConfig(api: { addExternalDependency?: (file: string) => void }, explicit: WxRequestOptions | undefined, dirname: string): void {
+  if (typeof api.addExternalDependency !== 'function') return;
+  const { source } = loadProjectOptions(dirname, { configFile: explicit?.configFile, cwd: dirname });
+  if (source !== undefined) api.addExternalDependency(source);
+}
 
 export default plugin;
 export type { WxRequestOptions };

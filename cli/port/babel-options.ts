@@ -2,10 +2,25 @@ import * as babel from '@babel/core';
 import path from 'node:path';
 import plugin from '../../plugin/index.js';
 import type { Diagnostic } from '../../plugin/core/diagnostic.js';
+import { OptionsError, type WxRequestOptions } from '../../plugin/core/options.js';
+import { loadProjectOptions, type ProjectOptions } from '../../plugin/core/project-config.js';
 import { UsageError } from '../usage-error.js';
 
-/** The options of the plugin when the mini-program has no Babel config of its own. */
-const DEFAULT_PLUGIN_OPTIONS = { globals: ['wx', 'qq', 'tt', 'swan'] };
+/** The globals of a mini-program whose Babel config does not name the plugin and whose configuration sets none. */
+const DEFAULT_GLOBALS = ['wx', 'qq', 'tt', 'swan'];
+
+/**
+ * The project configuration (wx-request.config.*) of a file, read here first so that a mistake in
+ * it is one usage error naming the file, not a Babel failure per file. The plugin reads the same.
+ */
+function projectOptionsFor(filename: string): ProjectOptions {
+  try {
+    return loadProjectOptions(filename);
+  } catch (error) {
+    if (error instanceof OptionsError) throw new UsageError(`port: ${error.source === undefined ? '' : `${error.source}: `}${error.reason}`);
+    throw error;
+  }
+}
 
 function isOurPlugin(item: babel.ConfigItem): boolean {
   if (item.value === plugin) return true;
@@ -31,7 +46,11 @@ export function babelOptionsFor(filename: string, root: string, configFile: stri
   const options = partial.options;
   const plugins = [...((options.plugins ?? []) as babel.ConfigItem[])];
   const index = plugins.findIndex(isOurPlugin);
-  const own = index === -1 ? DEFAULT_PLUGIN_OPTIONS : (plugins[index]?.options as object | undefined);
+  const named = index === -1 ? undefined : (plugins[index]?.options as WxRequestOptions | undefined);
+  // A plugin entry that names its own configFile (or none) is left to the plugin to read.
+  const project = named?.configFile === undefined ? projectOptionsFor(filename) : undefined;
+  // Without the plugin in the Babel config, the port's default globals sit under the configuration's.
+  const own = index === -1 ? { globals: project?.options.globals ?? DEFAULT_GLOBALS } : named;
   const item = babel.createConfigItem([plugin, { ...own, onDiagnostic }], { type: 'plugin', dirname: root });
   if (index === -1) plugins.push(item);
   else plugins[index] = item;

@@ -16,7 +16,9 @@ export const PORT_USAGE = `Usage: wx-request port <mini-program dir> --out-dir <
 
 Transforms every JavaScript/TypeScript file of a mini-program through Babel with
 babel-plugin-wx-request, copies every other file, writes source maps beside the output,
-prints the diagnostics and a summary, and exits 1 when an error was found.`;
+prints the diagnostics and a summary, and exits 1 when an error was found.
+Each file's project configuration (wx-request.config.* or package.json "wxRequest", the nearest
+one up to its package root) is read as the plugin reads it; --config names a Babel config.`;
 
 export function parsePortOptions(argv: string[]): PortOptions {
   let parsed;

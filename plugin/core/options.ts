@@ -14,7 +14,16 @@ export interface WxRequestOptions {
   runtime?: string;
   /** Receives every diagnostic. Default: warnings are printed to stderr. */
   onDiagnostic?: (diagnostic: Diagnostic) => void;
+  /**
+   * The project configuration file (`wx-request.config.*`): `false` reads none, a path reads that
+   * one; by default the nearest one above each file is read (plugin/core/project-config.ts).
+   */
+  configFile?: false | string;
 }
+
+/** The options a configuration file may give: data, no function, no pointer to another file. */
+export type FileOptions = Pick<WxRequestOptions, 'rules' | 'allowedOrigins' | 'globals' | 'runtime'>;
+export const FILE_OPTION_NAMES: readonly string[] = ['rules', 'allowedOrigins', 'globals', 'runtime'];
 
 export interface ResolvedOptions {
   rules: Record<string, SeveritySetting>;
@@ -26,18 +35,34 @@ export interface ResolvedOptions {
 
 export const DEFAULT_RUNTIME = 'babel-plugin-wx-request/runtime';
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warn', 'off'];
-const OPTION_NAMES = ['rules', 'allowedOrigins', 'globals', 'runtime', 'onDiagnostic'];
+const OPTION_NAMES = ['rules', 'allowedOrigins', 'globals', 'runtime', 'onDiagnostic', 'configFile'];
 // scheme://host[:port][/]: a host of dot-separated labels (no wildcard, no empty label) or an IPv6 literal.
 const ORIGIN = /^(https?|wss?):\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*)(:(\d{1,5}))?\/?$/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** A user's mistake in the options: the message names the option and what it accepts. */
+/**
+ * A user's mistake in the options: the message names the option and what it accepts, and, for a
+ * configuration file, the file (`source`). `reason` is the message without the package prefix.
+ */
 export class OptionsError extends Error {
   override name = 'WxRequestOptionsError';
+  constructor(
+    readonly reason: string,
+    readonly source?: string,
+  ) {
+    super(`babel-plugin-wx-request: ${source === undefined ? '' : `${source}: `}${reason}`);
+  }
 }
 
 function fail(message: string): never {
-  throw new OptionsError(`babel-plugin-wx-request: ${message}`);
+  throw new OptionsError(message);
+}
+
+/** Where options come from: a configuration file accepts fewer of them, and its errors name it. */
+export interface OptionsSource {
+  /** The file as the user sees it (`wx-request.config.json`, `package.json "wxRequest"`). */
+  source: string;
+  accepted: readonly string[];
 }
 
 /** An object literal (or one with a null prototype): a Map or a class instance would be read wrongly. */
@@ -104,15 +129,32 @@ export function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-/** Validates the user's options up front, so a mistake is reported once, before any file. */
-export function resolveOptions(input: unknown): ResolvedOptions {
+/**
+ * Validates the user's options up front, so a mistake is reported once, before any file. With a
+ * `from`, the options are a configuration file's: only its accepted names, and errors name it.
+ */
+export function resolveOptions(input: unknown, from?: OptionsSource): ResolvedOptions {
+  if (from === undefined) return resolveValidated(input, OPTION_NAMES);
+  try {
+    return resolveValidated(input, from.accepted);
+  } catch (error) {
+    throw error instanceof OptionsError ? new OptionsError(error.reason, from.source) : error;
+  }
+}
+
+function resolveValidated(input: unknown, accepted: readonly string[]): ResolvedOptions {
   const options = input ?? {};
   if (!isPlainObject(options)) fail(`options must be an object; got ${describe(options)}.`);
   for (const name of Object.keys(options)) {
-    if (!OPTION_NAMES.includes(name)) fail(`unknown option "${name}".${nearest(name, OPTION_NAMES)} Accepted options: ${OPTION_NAMES.join(', ')}.`);
+    if (accepted.includes(name)) continue;
+    if (OPTION_NAMES.includes(name)) fail(`option "${name}" is given to the plugin itself, not in a configuration file. Accepted here: ${accepted.join(', ')}.`);
+    fail(`unknown option "${name}".${nearest(name, accepted)} Accepted options: ${accepted.join(', ')}.`);
   }
-  const { onDiagnostic } = options;
+  const { onDiagnostic, configFile } = options;
   if (onDiagnostic !== undefined && typeof onDiagnostic !== 'function') fail(`option "onDiagnostic" must be a function (diagnostic) => void; got ${describe(onDiagnostic)}.`);
+  if (configFile !== undefined && configFile !== false && (typeof configFile !== 'string' || configFile.trim() === '')) {
+    fail(`option "configFile" must be false (read no configuration file) or the path of one, such as "./wx-request.config.json"; got ${describe(configFile)}.`);
+  }
   return {
     rules: resolveRules(options.rules),
     allowedOrigins: resolveOrigins(options.allowedOrigins),

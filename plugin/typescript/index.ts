@@ -1,5 +1,7 @@
 import ts from 'typescript';
-import { resolveOptions, type WxRequestOptions } from '../core/options.js';
+import path from 'node:path';
+import type { ResolvedOptions, WxRequestOptions } from '../core/options.js';
+import { createOptionsResolver } from '../core/project-config.js';
 import type { Ts } from './syntax.js';
 import { diagnoseSourceFile, toTsDiagnostic, transformSourceFile } from './transformer.js';
 
@@ -19,8 +21,19 @@ const api = ts as unknown as Ts;
  * diagnostics as `ts.Diagnostic`s, to print beside `ts.getPreEmitDiagnostics(program)`.
  */
 export function createTransformer(program?: ts.Program, options?: WxRequestOptions): ts.TransformerFactory<ts.SourceFile> {
-  const resolved = resolveOptions(options);
-  return (context) => (sourceFile) => transformSourceFile({ ts: api, options: resolved, program }, context, sourceFile);
+  const optionsFor = resolverFor(program, options);
+  return (context) => (sourceFile) => transformSourceFile({ ts: api, options: optionsFor(sourceFile), program }, context, sourceFile);
+}
+
+/**
+ * Each file's options: its project configuration (wx-request.config.*, found from the file up)
+ * under the options given here, which win. A relative `configFile` and a relative file name
+ * (`ts.transpileModule`) start from the program's directory, else the working directory.
+ */
+function resolverFor(program: ts.Program | undefined, options: WxRequestOptions | undefined): (sourceFile: ts.SourceFile) => ResolvedOptions {
+  const cwd = program?.getCurrentDirectory() ?? process.cwd();
+  const optionsFor = createOptionsResolver(options, { cwd });
+  return (sourceFile) => optionsFor(path.resolve(cwd, sourceFile.fileName));
 }
 
 /**
@@ -28,11 +41,11 @@ export function createTransformer(program?: ts.Program, options?: WxRequestOptio
  * Warning, code 99100 + rule index, `source: 'wx-request'`); rules set to 'off' give none.
  */
 export function getDiagnostics(program: ts.Program, options?: Omit<WxRequestOptions, 'onDiagnostic'>): ts.Diagnostic[] {
-  const resolved = resolveOptions(options);
+  const optionsFor = resolverFor(program, options);
   return program
     .getSourceFiles()
     .filter((sourceFile) => !sourceFile.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sourceFile))
-    .flatMap((sourceFile) => diagnoseSourceFile(api, sourceFile, resolved, program).map((diagnostic) => toTsDiagnostic(api, diagnostic, sourceFile) as ts.Diagnostic));
+    .flatMap((sourceFile) => diagnoseSourceFile(api, sourceFile, optionsFor(sourceFile), program).map((diagnostic) => toTsDiagnostic(api, diagnostic, sourceFile) as ts.Diagnostic));
 }
 
 export default createTransformer;
