@@ -1,19 +1,12 @@
 import { createUnplugin, type UnpluginFactory, type UnpluginMessage } from 'unplugin';
-import { resolveOptions, type ResolvedOptions, type WxRequestOptions } from '../core/options.js';
+import { createOptionsResolver, loadProjectOptions } from '../core/project-config.js';
 import { mayReferenceRequest } from '../core/quick-check.js';
 import { displayPath } from '../display-path.js';
 import { ruleErrorMessage, warningMessage } from './messages.js';
 import { splitOptions, type BundlerOptions } from './options.js';
 import { isParseError, parseErrorMessage } from './parse-error.js';
-import { projectOptions } from './project-options.js';
 import { RUNTIME_SPECIFIER, resolveRuntime } from './resolve-runtime.js';
 import { transformFile } from './transform-file.js';
-
-interface Settings {
-  /** What the Babel plugin is given: the project's configuration file, overridden by the plugin's options. */
-  options: WxRequestOptions;
-  resolved: ResolvedOptions;
-}
 
 /** Hosts that print a message's `frame` under it; the others get the frames in the message. */
 const FRAME_SHOWN = new Set(['rollup', 'rolldown', 'vite']);
@@ -27,32 +20,28 @@ const fileOf = (id: string) => id.replace(/[?#].*$/, '');
  * runs before the host's own TypeScript and JSX handling (`enforce: 'pre'`).
  */
 export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false> = (input, meta) => {
-  const { include, exclude, babel } = splitOptions(input);
+  const { include, exclude, babel: options } = splitOptions(input);
   const frameShown = FRAME_SHOWN.has(meta.framework);
-  let root = process.cwd();
-  let settings: Promise<Settings> | undefined;
-  const load = async (): Promise<Settings> => {
-    const options = { ...(await projectOptions(root)), ...babel };
-    return { options, resolved: resolveOptions(options) };
-  };
+  // Each file's options: its project configuration file (wx-request.config.* or package.json
+  // "wxRequest"), under the plugin's own options. The Babel plugin reads the same; here they
+  // decide which globals the quick check looks for.
+  const optionsFor = createOptionsResolver(options);
 
   return {
     name: 'wx-request',
     enforce: 'pre',
-    buildStart() {
-      // Read the configuration file again on each (watch) rebuild.
-      settings = undefined;
-    },
     // esbuild: answered in its own file namespace (unplugin's would put the runtime in a namespace of ours).
     ...(meta.framework === 'esbuild' ? {} : { resolveId: { filter: { id: RUNTIME_SPECIFIER }, handler: (id: string, importer: string | undefined) => resolveRuntime(id, importer) } }),
     transform: {
       filter: { id: { include, exclude } },
       async handler(code, id) {
         if (id.startsWith('\0')) return null;
-        const { options, resolved } = await (settings ??= load());
-        // Most files use other wx APIs and cannot reach wx.request: no parse for them.
-        if (!mayReferenceRequest(code, resolved.globals)) return null;
         const file = fileOf(id);
+        // A change to the configuration file rebuilds in watch and dev modes.
+        const configuration = loadProjectOptions(file, { configFile: options.configFile }).source;
+        if (configuration) this.addWatchFile(configuration);
+        // Most files use other wx APIs and cannot reach wx.request: no parse for them.
+        if (!mayReferenceRequest(code, optionsFor(file).globals)) return null;
         let result;
         try {
           result = await transformFile(code, file, options);
@@ -80,11 +69,6 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
           const file = resolveRuntime(args.path, args.importer || undefined);
           return file ? { path: file } : undefined;
         });
-      },
-    },
-    vite: {
-      configResolved(config) {
-        root = config.root;
       },
     },
   };

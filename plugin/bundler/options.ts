@@ -1,5 +1,5 @@
 import type { FilterPattern } from 'unplugin';
-import { OptionsError, resolveOptions, type WxRequestOptions } from '../core/options.js';
+import { OptionsError, type WxRequestOptions } from '../core/options.js';
 
 /** The bundler plugins' options: the Babel plugin's, plus which files to handle. */
 export interface BundlerOptions extends WxRequestOptions {
@@ -29,9 +29,9 @@ function isPattern(value: unknown): boolean {
 }
 
 /**
- * Splits the file filter off the Babel plugin's options and validates both now, so a mistake is
- * reported when the bundler loads its configuration, before any file is read, with the same
- * messages the Babel plugin gives.
+ * Splits the file filter off the Babel plugin's options and checks it; the rest is checked by
+ * the options resolver, also when the bundler loads its configuration, before any file is read,
+ * with the same messages the Babel plugin gives.
  */
 export function splitOptions(input: BundlerOptions | undefined): SplitOptions {
   const { include = DEFAULT_INCLUDE, exclude = DEFAULT_EXCLUDE, ...babel } = input ?? {};
@@ -40,6 +40,5 @@ export function splitOptions(input: BundlerOptions | undefined): SplitOptions {
       throw new OptionsError(`babel-plugin-wx-request: option "${name}" must be a glob string, a RegExp or an array of them, such as ['src/**/*.ts', /pages\\//]; got ${typeof value}.`);
     }
   }
-  resolveOptions(babel);
   return { include, exclude, babel };
 }
