@@ -1,409 +1,56 @@
-// Seeded generator of the benchmark code base: a mini-program of N files of ~100 lines, 10% of
-// them with 1–5 wx.request calls in varied forms, the rest ordinary code. The same random choices
-// give a JavaScript (CommonJS, as mini-programs are written) and a TypeScript (ES modules, typed)
-// version of every file, so every benchmark measures the same work in every run.
-import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+// Seeded generator of the benchmark code base, in two shapes (bench/README.md describes both):
+//   realistic (the default): what public WeChat mini-programs look like: most files call wx.* APIs
+//     other than wx.request, about a tenth call wx.request, realistic file sizes;
+//   uniform: the old shape, ~100-line files of which a tenth call wx.request and the rest never
+//     mention wx.
+// The same random choices give a JavaScript tree (CommonJS mostly, as mini-programs are written)
+// and a TypeScript tree (ES modules, strict, type-checks) of every file, so every benchmark
+// measures the same work in every run. Other benchmarks call writeCodeBase().
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { rng } from '../scripts/seeded-random.js';
+import type { FixedFile, Shape } from './pick.js';
+import { realisticShape } from './shape-realistic.js';
+import { uniformShape } from './shape-uniform.js';
 
-class Pick {
-  constructor(private readonly next: () => number) {}
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  one<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)] as T;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
+export type ShapeName = 'realistic' | 'uniform';
+export const SHAPES: readonly ShapeName[] = ['realistic', 'uniform'];
+export const DEFAULT_SEED = 20260101;
 
-const WORDS = ['user', 'order', 'cart', 'item', 'price', 'coupon', 'address', 'shop', 'goods', 'banner', 'notice', 'member', 'point', 'level', 'message', 'comment', 'photo', 'video', 'city', 'store'];
-const ENDPOINTS = ['/items', '/orders', '/user/profile', '/cart', '/coupons', '/address/list', '/shops', '/notices', '/points/history', '/comments'];
-
-function cap(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-interface Ctx {
-  p: Pick;
-  ts: boolean;
-  /** Unique-suffix counter so names never clash inside a file. */
-  n: number;
-}
-
-function name(ctx: Ctx): string {
-  ctx.n += 1;
-  return `${ctx.p.one(WORDS)}${cap(ctx.p.one(WORDS))}${ctx.n}`;
-}
-
-const t = (ctx: Ctx, type: string): string => (ctx.ts ? type : '');
-
-// ---- ordinary code: each block 6–16 lines ----
-
-function constantsBlock(ctx: Ctx): string {
-  const base = name(ctx).toUpperCase();
-  const labels = Array.from({ length: ctx.p.int(3, 6) }, () => `'${ctx.p.one(WORDS)}'`);
-  return [
-    `// Limits and labels of the ${ctx.p.one(WORDS)} list.`,
-    `const ${base}_LIMIT = ${ctx.p.int(5, 500)};`,
-    `const ${base}_LABELS${t(ctx, ': string[]')} = [${labels.join(', ')}];`,
-    `const ${base}_DEFAULTS = { page: 1, size: ${ctx.p.int(10, 50)}, sort: '${ctx.p.one(WORDS)}', desc: ${ctx.p.chance(0.5)} };`,
-    `const ${base}_TITLE = \`\${${base}_LABELS.length} ${ctx.p.one(WORDS)}s, at most \${${base}_LIMIT}\`;`,
-    '',
-  ].join('\n');
-}
-
-function loopBlock(ctx: Ctx): string {
-  const fn = `sum${cap(name(ctx))}`;
-  return [
-    '/**',
-    ` * Adds up the ${ctx.p.one(WORDS)} values above a threshold, doubling them.`,
-    ' */',
-    `function ${fn}(items${t(ctx, ': number[]')}, threshold${t(ctx, ': number')})${t(ctx, ': number')} {`,
-    '  let total = 0;',
-    '  for (const item of items) {',
-    `    if (item > threshold) total += item * ${ctx.p.int(2, 9)};`,
-    '    else if (item === threshold) continue;',
-    '    else total -= item;',
-    '  }',
-    '  return total;',
-    '}',
-    '',
-  ].join('\n');
-}
-
-function classBlock(ctx: Ctx): string {
-  const cls = cap(name(ctx));
-  return [
-    `class ${cls}Store {`,
-    `  items${t(ctx, ': Map<string, number>')} = new Map();`,
-    `  add(key${t(ctx, ': string')}, value${t(ctx, ': number')})${t(ctx, ': void')} {`,
-    '    this.items.set(key, (this.items.get(key) ?? 0) + value);',
-    '  }',
-    `  get(key${t(ctx, ': string')})${t(ctx, ': number')} {`,
-    '    return this.items.get(key) ?? 0;',
-    '  }',
-    `  get size()${t(ctx, ': number')} {`,
-    '    return this.items.size;',
-    '  }',
-    `  static of(entries${t(ctx, ': Array<[string, number]>')})${t(ctx, `: ${cls}Store`)} {`,
-    `    const store = new ${cls}Store();`,
-    '    for (const [key, value] of entries) store.add(key, value);',
-    '    return store;',
-    '  }',
-    '}',
-    '',
-  ].join('\n');
-}
-
-function asyncBlock(ctx: Ctx): string {
-  const fn = `load${cap(name(ctx))}`;
-  return [
-    `async function ${fn}(id${t(ctx, ': number')})${t(ctx, ': Promise<string>')} {`,
-    '  try {',
-    `    const value = await Promise.resolve(id * ${ctx.p.int(2, 9)});`,
-    `    const parts = await Promise.all([value, value + 1].map(async (v) => v.toString(${ctx.p.one([10, 16, 36])})));`,
-    `    return \`${ctx.p.one(WORDS)}-\${parts.join('-')}\`;`,
-    '  } catch (error) {',
-    '    return String(error);',
-    '  } finally {',
-    `    ${ctx.p.chance(0.5) ? 'id = 0;' : 'void id;'}`,
-    '  }',
-    '}',
-    '',
-  ].join('\n');
-}
-
-function arrayBlock(ctx: Ctx): string {
-  const v = name(ctx);
-  const numbers = Array.from({ length: ctx.p.int(4, 8) }, () => ctx.p.int(0, 99));
-  return [
-    `const ${v} = [${numbers.join(', ')}]`,
-    `  .map((x) => x * ${ctx.p.int(2, 5)})`,
-    `  .filter((x) => x % ${ctx.p.int(2, 7)} !== 0)`,
-    `  .reduce((acc${t(ctx, ': Record<string, number>')}, x, i) => ({ ...acc, [\`k\${i}\`]: x }), {});`,
-    `const ${v}Keys = Object.keys(${v}).sort().reverse();`,
-    `const ${v}Max = Math.max(...Object.values(${v}), 0);`,
-    '',
-  ].join('\n');
-}
-
-function objectBlock(ctx: Ctx): string {
-  const iface = `${cap(name(ctx))}Options`;
-  const fn = `merge${iface}`;
-  const lines = [];
-  if (ctx.ts) {
-    lines.push(`interface ${iface} {`, '  page: number;', '  size: number;', '  sort?: string;', '  desc?: boolean;', '}');
-  }
-  lines.push(
-    `function ${fn}(base${t(ctx, `: ${iface}`)}, extra${t(ctx, `: Partial<${iface}>`)})${t(ctx, `: ${iface}`)} {`,
-    '  const { page, size, ...rest } = { ...base, ...extra };',
-    `  const safeSize = Math.min(size, ${ctx.p.int(20, 100)});`,
-    '  return { page: Math.max(page, 1), size: safeSize, ...rest };',
-    '}',
-    '',
-  );
-  return lines.join('\n');
-}
-
-function switchBlock(ctx: Ctx): string {
-  const fn = `label${cap(name(ctx))}`;
-  return [
-    `function ${fn}(status${t(ctx, ': number')})${t(ctx, ': string')} {`,
-    '  switch (status) {',
-    `    case 0: return '${ctx.p.one(WORDS)}';`,
-    `    case 1: return '${ctx.p.one(WORDS)}';`,
-    `    case 2: return '${ctx.p.one(WORDS)}';`,
-    `    default: return status > ${ctx.p.int(3, 9)} ? 'many' : 'unknown';`,
-    '  }',
-    '}',
-    '',
-  ].join('\n');
-}
-
-function closureBlock(ctx: Ctx): string {
-  const fn = `debounce${cap(name(ctx))}`;
-  return [
-    `function ${fn}(fn${t(ctx, ': (...args: unknown[]) => void')}, wait = ${ctx.p.int(50, 500)}) {`,
-    `  let timer${t(ctx, ': ReturnType<typeof setTimeout> | undefined')};`,
-    `  return (...args${t(ctx, ': unknown[]')}) => {`,
-    '    if (timer !== undefined) clearTimeout(timer);',
-    '    timer = setTimeout(() => fn(...args), wait);',
-    '  };',
-    '}',
-    '',
-  ].join('\n');
-}
-
-const ORDINARY = [constantsBlock, loopBlock, classBlock, asyncBlock, arrayBlock, objectBlock, switchBlock, closureBlock];
-
-// ---- wx.request calls, in the forms ported code has; every one passes the rules ----
-
-function requestCall(ctx: Ctx): string {
-  const endpoint = ctx.p.one(ENDPOINTS);
-  const method = ctx.p.one(['GET', 'POST', 'PUT', 'DELETE']);
-  const id = name(ctx);
-  const data = method === 'GET' ? `{ page: ${ctx.p.int(1, 9)} }` : `{ ${ctx.p.one(WORDS)}: '${ctx.p.one(WORDS)}', count: ${ctx.p.int(1, 9)} }`;
-  const res = `res${t(ctx, ': WxResponse')}`;
-  switch (ctx.p.int(0, 7)) {
-    case 0:
-      return [
-        `function fetch${cap(id)}()${t(ctx, ': void')} {`,
-        '  wx.request({',
-        `    url: BASE + '${endpoint}',`,
-        `    method: '${method}',`,
-        `    data: ${data},`,
-        `    success: (${res}) => console.log(res.statusCode, res.data),`,
-        '  });',
-        '}',
-        '',
-      ].join('\n');
-    case 1:
-      return [
-        `function post${cap(id)}(id${t(ctx, ': number')})${t(ctx, ': void')} {`,
-        '  wx.request({',
-        `    url: \`\${BASE}${endpoint}/\${id}\`,`,
-        "    method: 'POST',",
-        `    data: ${data},`,
-        "    header: { 'content-type': 'application/json' },",
-        `    timeout: ${ctx.p.int(1, 30) * 1000},`,
-        `    fail: (err${t(ctx, ': WxError')}) => console.log(err.errMsg),`,
-        '  });',
-        '}',
-        '',
-      ].join('\n');
-    case 2:
-      return [
-        `function cancelable${cap(id)}()${t(ctx, ': () => void')} {`,
-        '  const task = wx.request({',
-        `    url: API_ROOT + '${endpoint}',`,
-        `    method: '${method}',`,
-        `    complete: () => console.log('${id} done'),`,
-        '  });',
-        '  return () => task.abort();',
-        '}',
-        '',
-      ].join('\n');
-    case 3:
-      return [
-        `function promised${cap(id)}()${t(ctx, ': Promise<WxResponse>')} {`,
-        '  return new Promise((resolve, reject) => {',
-        `    wx.request({ url: BASE + '${endpoint}', method: '${method}', success: resolve, fail: reject });`,
-        '  });',
-        '}',
-        '',
-      ].join('\n');
-    case 4:
-      return [
-        `function called${cap(id)}(ctx${t(ctx, ': unknown')})${t(ctx, ': void')} {`,
-        `  wx.request.call(ctx, { url: BASE + '${endpoint}', method: '${method}', data: ${data} });`,
-        '}',
-        '',
-      ].join('\n');
-    case 5:
-      return [
-        `function destructured${cap(id)}()${t(ctx, ': void')} {`,
-        '  const { request } = wx;',
-        `  request({ url: BASE + '${endpoint}', dataType: 'json', success: (${res}) => console.log(res.data) });`,
-        '}',
-        '',
-      ].join('\n');
-    case 6:
-      return [
-        `function computed${cap(id)}()${t(ctx, ': void')} {`,
-        `  wx['request']({ url: BASE + '${endpoint}', method: '${method}', responseType: 'text' });`,
-        '}',
-        '',
-      ].join('\n');
-    default:
-      return [
-        `const ${id}Options = {`,
-        `  url: BASE + '${endpoint}',`,
-        `  method: '${method}'${t(ctx, ' as const')},`,
-        `  header: { 'x-${ctx.p.one(WORDS)}': '${ctx.p.int(1, 99)}' },`,
-        '};',
-        `function stored${cap(id)}()${t(ctx, ': void')} {`,
-        `  wx.request(${id}Options);`,
-        '}',
-        '',
-      ].join('\n');
-  }
-}
-
-function pageBlock(ctx: Ctx, requests: number): string {
-  const field = ctx.p.one(WORDS);
-  const lines = [
-    'Page({',
-    `  data: { ${field}: [], loading: false, page: 1 },`,
-    `  onLoad(query${t(ctx, ': Record<string, string>')}) {`,
-    `    this.setData({ loading: true, page: Number(query.page ?? 1) });`,
-    '  },',
-    '  onPullDownRefresh() {',
-    `    this.setData({ ${field}: [], page: 1 });`,
-    '  },',
-    '  onReachBottom() {',
-    '    this.setData({ page: Number(this.data.page) + 1 });',
-    '  },',
-  ];
-  if (requests > 0) {
-    lines.push(
-      '  onShow() {',
-      '    wx.request({',
-      `      url: BASE + '${ctx.p.one(ENDPOINTS)}',`,
-      "      method: 'GET',",
-      `      success: (res${t(ctx, ': WxResponse')}) => this.setData({ ${field}: res.data, loading: false }),`,
-      '    });',
-      '  },',
-    );
-  }
-  lines.push('});', '');
-  return lines.join('\n');
-}
-
-export interface GeneratedFile {
-  /** Relative path without extension, such as `pages/p0042/index`. */
-  stem: string;
-  js: string;
-  ts: string;
-  requests: number;
-}
-
-export interface GenerateOptions {
-  seed: number;
-  files: number;
-  /** Target lines per file. */
-  lines?: number;
-  /** Share of the files that call wx.request. */
+export interface CodeBaseOptions {
+  /** Generated source files (default 2,000). */
+  files?: number;
+  /** Default 'realistic'. */
+  shape?: ShapeName;
+  /** Default 20260101, the seed of the published figures. */
+  seed?: number;
+  /** Share of the files that call wx.request (default 0.1). */
   requestShare?: number;
 }
 
-function fileText(seed: number, index: number, lines: number, requestShare: number, ts: boolean): { text: string; requests: number } {
-  const p = new Pick(rng(seed * 100_003 + index));
-  const ctx: Ctx = { p, ts, n: 0 };
-  const isPage = p.chance(0.4);
-  const requests = p.chance(requestShare) ? p.int(1, 5) : 0;
-  const head: string[] = [`// ${isPage ? 'Page' : 'Module'} ${index}: generated by bench/generate.ts (seed ${seed}).`];
-  if (requests > 0) {
-    head.push(ts ? "import { BASE, API_ROOT } from '../../shared';" : "const { BASE, API_ROOT } = require('../../shared');");
-  }
-  head.push('');
-  const blocks: string[] = [];
-  // A page's own onShow makes one of its calls.
-  let remaining = isPage && requests > 0 ? requests - 1 : requests;
-  // Spread the calls among the ordinary blocks.
-  let count = head.length;
-  const exported: string[] = [];
-  while (count < lines - (isPage ? 30 : 14)) {
-    let block: string;
-    if (remaining > 0 && p.chance(0.35)) {
-      block = requestCall(ctx);
-      remaining--;
-    } else {
-      block = p.one(ORDINARY)(ctx);
-    }
-    const fn = /^(?:async )?function (\w+)|^class (\w+)/m.exec(block);
-    if (fn) exported.push((fn[1] ?? fn[2]) as string);
-    blocks.push(block);
-    count += block.split('\n').length - 1;
-  }
-  while (remaining > 0) {
-    blocks.push(requestCall(ctx));
-    remaining--;
-  }
-  if (isPage) blocks.push(pageBlock(ctx, requests));
-  const tail = ts ? `export { ${exported.join(', ')} };\n` : `module.exports = { ${exported.join(', ')} };\n`;
-  return { text: head.join('\n') + '\n' + blocks.join('\n') + tail, requests };
+export interface CodeBase {
+  shape: ShapeName;
+  /** One line for a report: what the code base looks like. */
+  describe: string;
+  root: string;
+  /** The mini-program as written: JavaScript, mostly CommonJS, with a few `.ts` files (realistic shape). */
+  jsRoot: string;
+  /** The same program as a strict TypeScript project (ES modules, `tsconfig.json`, `globals.d.ts`). */
+  tsRoot: string;
+  /** Absolute paths of the source files, shared modules included. */
+  jsFiles: string[];
+  /** Absolute paths, declarations file included. */
+  tsFiles: string[];
+  /** Files and wx.request calls, for the report. */
+  fileCount: number;
+  lineCount: number;
+  byteCount: number;
+  requestFiles: number;
+  requestCalls: number;
+  /** Files of the JavaScript tree whose text mentions a wx.* member at all. */
+  wxFiles: number;
+  tsconfig: string;
 }
-
-export function generate(options: GenerateOptions): GeneratedFile[] {
-  const { seed, files, lines = 100, requestShare = 0.1 } = options;
-  const out: GeneratedFile[] = [];
-  for (let i = 0; i < files; i++) {
-    const js = fileText(seed, i, lines, requestShare, false);
-    const ts = fileText(seed, i, lines, requestShare, true);
-    const stem = `${i % 5 === 0 ? 'pages' : 'components'}/m${String(i).padStart(4, '0')}/index`;
-    out.push({ stem, js: js.text, ts: ts.text, requests: js.requests });
-  }
-  return out;
-}
-
-const SHARED_JS = `// Shared constants of the generated mini-program.
-const BASE = 'https://api.example.com/v1';
-const API_ROOT = 'https://api.example.com';
-module.exports = { BASE, API_ROOT };
-`;
-
-const SHARED_TS = `// Shared constants of the generated mini-program.
-export const BASE = 'https://api.example.com/v1';
-export const API_ROOT = 'https://api.example.com';
-`;
-
-/** The mini-program globals the generated TypeScript uses (a tiny subset of miniprogram-api-typings). */
-const GLOBALS_D_TS = `interface WxResponse { data: unknown; statusCode: number; header: Record<string, string>; errMsg: string }
-interface WxError { errMsg: string; errno?: number }
-interface WxRequestOptions {
-  url: string;
-  method?: 'OPTIONS' | 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'TRACE' | 'CONNECT';
-  data?: unknown;
-  header?: Record<string, string>;
-  timeout?: number;
-  dataType?: string;
-  responseType?: 'text' | 'arraybuffer';
-  success?: (res: WxResponse) => void;
-  fail?: (err: WxError) => void;
-  complete?: (res: WxResponse | WxError) => void;
-}
-interface WxRequestTask { abort(): void }
-declare const wx: { request(options: WxRequestOptions): WxRequestTask; showToast(options: { title: string }): void };
-interface PageInstance { data: Record<string, unknown>; setData(data: Record<string, unknown>): void }
-declare function Page(options: Record<string, unknown> & ThisType<PageInstance>): void;
-declare const console: { log(...args: unknown[]): void };
-declare function setTimeout(fn: () => void, ms?: number): number;
-declare function clearTimeout(id: number | undefined): void;
-`;
 
 const TSCONFIG = {
   compilerOptions: {
@@ -419,55 +66,69 @@ const TSCONFIG = {
   include: ['**/*.ts'],
 };
 
-export interface CodeBase {
-  root: string;
-  jsRoot: string;
-  tsRoot: string;
-  /** Absolute paths, shared module included. */
-  jsFiles: string[];
-  tsFiles: string[];
-  /** Files and wx.request calls, for the report. */
-  fileCount: number;
-  lineCount: number;
-  requestFiles: number;
-  requestCalls: number;
-  tsconfig: string;
+function shapeOf(options: Required<CodeBaseOptions>): Shape {
+  return options.shape === 'uniform'
+    ? uniformShape(options.seed, options.files, 100, options.requestShare)
+    : realisticShape(options.seed, options.files, options.requestShare);
 }
 
-/** Writes the code base (JavaScript and TypeScript) under the OS temp folder, once per seed and size. */
-export function writeCodeBase(options: GenerateOptions): CodeBase {
-  const files = generate(options);
-  const root = path.join(os.tmpdir(), `wx-request-bench-${options.seed}-${options.files}`);
+function write(root: string, relative: string, text: string): string {
+  const target = path.join(root, relative);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, text);
+  return target;
+}
+
+/**
+ * Writes the code base (a JavaScript tree `js/` and a TypeScript tree `ts/`) into `dir`, or, without
+ * `dir`, into a folder of the OS temp directory kept per seed, shape and size (rewritten only when
+ * the generator's output changed).
+ *
+ *   writeCodeBase('/tmp/app', { files: 2000, shape: 'realistic' })
+ *   writeCodeBase({ files: 200, shape: 'uniform' })
+ */
+export function writeCodeBase(dir: string, options?: CodeBaseOptions): CodeBase;
+export function writeCodeBase(options?: CodeBaseOptions): CodeBase;
+export function writeCodeBase(dirOrOptions?: string | CodeBaseOptions, maybeOptions: CodeBaseOptions = {}): CodeBase {
+  const given = typeof dirOrOptions === 'string' ? maybeOptions : (dirOrOptions ?? {});
+  const options: Required<CodeBaseOptions> = { files: 2000, shape: 'realistic', seed: DEFAULT_SEED, requestShare: 0.1, ...given };
+  const shape = shapeOf(options);
+  const root = typeof dirOrOptions === 'string' ? path.resolve(dirOrOptions) : path.join(os.tmpdir(), `wx-request-bench-${options.shape}-${options.seed}-${options.files}`);
   const jsRoot = path.join(root, 'js');
   const tsRoot = path.join(root, 'ts');
   const stamp = path.join(root, 'stamp.json');
-  const digest = JSON.stringify({ v: 3, ...options, lines: files.reduce((n, f) => n + f.js.length + f.ts.length, 0) });
+  const size = shape.files.reduce((n, f) => n + f.js.length + f.ts.length, 0);
+  const digest = JSON.stringify({ v: 4, ...options, size });
   const fresh = !(existsSync(stamp) && readFileSync(stamp, 'utf8') === digest);
   if (fresh) {
-    rmSync(root, { recursive: true, force: true });
-    for (const file of files) {
-      for (const [dir, ext, text] of [[jsRoot, 'js', file.js], [tsRoot, 'ts', file.ts]] as const) {
-        const target = path.join(dir, `${file.stem}.${ext}`);
-        mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, text);
-      }
+    rmSync(jsRoot, { recursive: true, force: true });
+    rmSync(tsRoot, { recursive: true, force: true });
+    for (const file of shape.files) {
+      write(jsRoot, file.jsPath, file.js);
+      write(tsRoot, file.tsPath, file.ts);
     }
-    writeFileSync(path.join(jsRoot, 'shared.js'), SHARED_JS);
-    writeFileSync(path.join(tsRoot, 'shared.ts'), SHARED_TS);
-    writeFileSync(path.join(tsRoot, 'globals.d.ts'), GLOBALS_D_TS);
-    writeFileSync(path.join(tsRoot, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
+    for (const fixed of shape.jsFixed) write(jsRoot, fixed.path, fixed.text);
+    for (const fixed of shape.tsFixed) write(tsRoot, fixed.path, fixed.text);
+    write(tsRoot, 'tsconfig.json', JSON.stringify(TSCONFIG, null, 2));
     writeFileSync(stamp, digest);
   }
+  const sources = (fixed: FixedFile[]) => fixed.filter((f) => f.source);
+  const jsTexts = [...shape.files.map((f) => f.js), ...sources(shape.jsFixed).map((f) => f.text)];
+  const fixedRequests = (fixed: FixedFile[]) => sources(fixed).filter((f) => f.text.includes('wx.request(')).length;
   return {
+    shape: options.shape,
+    describe: shape.describe,
     root,
     jsRoot,
     tsRoot,
-    jsFiles: [...files.map((f) => path.join(jsRoot, `${f.stem}.js`)), path.join(jsRoot, 'shared.js')],
-    tsFiles: [...files.map((f) => path.join(tsRoot, `${f.stem}.ts`)), path.join(tsRoot, 'shared.ts'), path.join(tsRoot, 'globals.d.ts')],
-    fileCount: files.length,
-    lineCount: files.reduce((n, f) => n + f.js.split('\n').length, 0),
-    requestFiles: files.filter((f) => f.requests > 0).length,
-    requestCalls: files.reduce((n, f) => n + f.requests, 0),
+    jsFiles: [...shape.files.map((f) => path.join(jsRoot, f.jsPath)), ...sources(shape.jsFixed).map((f) => path.join(jsRoot, f.path))],
+    tsFiles: [...shape.files.map((f) => path.join(tsRoot, f.tsPath)), ...shape.tsFixed.map((f) => path.join(tsRoot, f.path))],
+    fileCount: jsTexts.length,
+    lineCount: jsTexts.reduce((n, text) => n + text.split('\n').length, 0),
+    byteCount: jsTexts.reduce((n, text) => n + Buffer.byteLength(text), 0),
+    requestFiles: shape.files.filter((f) => f.requests > 0).length + fixedRequests(shape.jsFixed),
+    requestCalls: shape.files.reduce((n, f) => n + f.requests, 0) + fixedRequests(shape.jsFixed),
+    wxFiles: jsTexts.filter((text) => /\bwx\.\w/.test(text)).length,
     tsconfig: path.join(tsRoot, 'tsconfig.json'),
   };
 }
