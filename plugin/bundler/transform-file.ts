@@ -1,4 +1,4 @@
-import { transformAsync } from '@babel/core';
+import { transformAsync, type TransformOptions } from '@babel/core';
 import MagicString from 'magic-string';
 import wxRequestPlugin from '../index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -14,6 +14,7 @@ interface Edit {
 
 interface WxRequestMetadata {
   rewritten: number;
+  diagnostics?: Diagnostic[];
   edits?: Edit[];
 }
 
@@ -46,35 +47,33 @@ const CALLER = { name: 'babel-plugin-wx-request/bundler', supportsStaticESM: tru
  * Every diagnostic is returned, errors included (a file with errors has no output); anything else
  * that fails (a syntax error) throws Babel's error.
  */
+/** One plugin entry per options object, so Babel's config cache keeps the plugin (and its resolved options) across files. */
+const pluginEntries = new WeakMap<WxRequestOptions, [typeof wxRequestPlugin, WxRequestOptions]>();
+
+function pluginEntry(options: WxRequestOptions): [typeof wxRequestPlugin, WxRequestOptions] {
+  let entry = pluginEntries.get(options);
+  // Without a user's onDiagnostic, none that prints: the diagnostics are read from the result.
+  if (!entry) pluginEntries.set(options, (entry = [wxRequestPlugin, { ...options, onDiagnostic: options.onDiagnostic ?? (() => {}) }]));
+  return entry;
+}
+
 export async function transformFile(code: string, id: string, options: WxRequestOptions): Promise<FileResult> {
-  const diagnostics: Diagnostic[] = [];
-  const collect = (forward: boolean) => (diagnostic: Diagnostic) => {
-    diagnostics.push(diagnostic);
-    if (forward) options.onDiagnostic?.(diagnostic);
-  };
-  const babelOptions = (onDiagnostic: (diagnostic: Diagnostic) => void) => ({
-    filename: id,
-    configFile: false,
-    babelrc: false,
-    browserslistConfigFile: false,
-    caller: CALLER,
-    plugins: [[wxRequestPlugin, { ...options, onDiagnostic }]],
-    ...parserOptionsFor(id),
-  });
+  const babelOptions: TransformOptions = { filename: id, configFile: false, babelrc: false, browserslistConfigFile: false, caller: CALLER, plugins: [pluginEntry(options)], ...parserOptionsFor(id) };
   let analysed;
   try {
     // Without generating code first: the edits are all that is needed.
-    analysed = await transformAsync(code, { ...babelOptions(collect(true)), code: false, ast: false });
+    analysed = await transformAsync(code, { ...babelOptions, code: false, ast: false });
   } catch (error) {
-    // The plugin throws once for a file with rule errors, after reporting each of them above.
-    if ((error as { code?: unknown }).code === 'WX_REQUEST_RULES') return { output: undefined, diagnostics };
+    // The plugin throws once for a file with rule errors; the error carries them.
+    if ((error as { code?: unknown }).code === 'WX_REQUEST_RULES') return { output: undefined, diagnostics: [...(error as { diagnostics: Diagnostic[] }).diagnostics] };
     throw error;
   }
   const metadata = (analysed?.metadata as { wxRequest?: WxRequestMetadata } | undefined)?.wxRequest;
+  const diagnostics = metadata?.diagnostics ?? [];
   if (!metadata || metadata.rewritten === 0) return { output: undefined, diagnostics };
   if (metadata.edits) return { output: applyEdits(code, id, metadata.edits), diagnostics };
   // A plugin that reports no edits: take Babel's reprint and its map.
-  const printed = await transformAsync(code, { ...babelOptions(() => {}), sourceMaps: true, sourceFileName: id });
+  const printed = await transformAsync(code, { ...babelOptions, sourceMaps: true, sourceFileName: id });
   if (!printed?.code || !printed.map) return { output: undefined, diagnostics };
   return { output: { code: printed.code, map: printed.map as SourceMapLike }, diagnostics };
 }
