@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchBundlers } from './bundlers.js';
 import { benchChecker } from './checker.js';
 import { benchESLint } from './eslint.js';
 import { cleanupChildren } from './child.js';
@@ -32,6 +33,7 @@ const BENCHMARKS: Benchmark[] = [
   { id: 'eslint', title: 'ESLint plugin overhead', run: (c) => benchESLint(c.codeBase()) },
   { id: 'runtime', title: 'Runtime throughput', run: () => benchRuntime() },
   { id: 'size', title: 'Size', run: () => benchSize() },
+  { id: 'bundlers', title: 'Bundler plugins overhead', run: (c) => benchBundlers(c.codeBase()) },
 ];
 
 const FILES = Number(process.env['BENCH_FILES'] ?? (QUICK ? 200 : 2000));

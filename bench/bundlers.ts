@@ -1,0 +1,116 @@
+// Benchmark: each bundler's build of the generated code base with our bundler plugin vs without it,
+// whole builds interleaved round by round; and the min+gz size of a one-GET page per bundler.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { CodeBase } from './generate.js';
+import { DIST, requireFromRoot } from './load.js';
+import { compare } from './measure.js';
+import { bytes, timing, timingRatio, type Row, type Section } from './report.js';
+
+const TITLE = 'Bundler plugins overhead';
+const BUNDLERS = ['vite', 'rollup', 'rolldown', 'webpack', 'rspack', 'esbuild'] as const;
+type Bundler = (typeof BUNDLERS)[number];
+/* The bundlers' APIs, used in one place each. */
+type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const plugins: Partial<Record<Bundler, (options?: object) => unknown>> = {};
+async function plugin(bundler: Bundler): Promise<(options?: object) => unknown> {
+  plugins[bundler] ??= ((await import(pathToFileURL(path.join(DIST, `plugin/bundler/${bundler}.js`)).href)) as { default: (options?: object) => unknown }).default;
+  return plugins[bundler];
+}
+
+/** Builds `entry` (in `root`) in memory where the bundler allows, with or without our plugin; returns the JavaScript. */
+async function build(bundler: Bundler, root: string, entry: string, withPlugin: boolean, minify = false): Promise<string> {
+  const ours = withPlugin ? [(await plugin(bundler))({ onDiagnostic: () => {} })] : [];
+  switch (bundler) {
+    case 'vite': {
+      const vite = (await import('vite')) as Any;
+      const result = await vite.build({ root, configFile: false, logLevel: 'silent', plugins: ours, build: { write: false, minify, rollupOptions: { input: entry } } });
+      return (Array.isArray(result) ? result[0] : result).output.filter((chunk: Any) => chunk.type === 'chunk').map((chunk: Any) => chunk.code).join('\n');
+    }
+    case 'rollup': {
+      const { rollup } = (await import('rollup')) as Any;
+      const commonjs = requireFromRoot('@rollup/plugin-commonjs') as Any;
+      const esbuild = (await import('esbuild')) as Any;
+      // Rollup reads no TypeScript: the code base's few .ts files go through esbuild's transform, in both variants.
+      const typescript = { name: 'ts', transform: (code: string, id: string) => (id.endsWith('.ts') ? esbuild.transform(code, { loader: 'ts', sourcemap: true }) : null) };
+      const bundle = await rollup({ input: entry, plugins: [...ours, commonjs(), typescript], onwarn: () => {} });
+      const { output } = await bundle.generate({ format: 'es' });
+      await bundle.close();
+      const code = output[0].code as string;
+      return minify ? esbuild.transform(code, { minify: true }).then((r: Any) => r.code) : code;
+    }
+    case 'rolldown': {
+      const { rolldown } = (await import('rolldown')) as Any;
+      const bundle = await rolldown({ input: entry, plugins: ours, logLevel: 'silent' });
+      const { output } = await bundle.generate({ format: 'es', minify });
+      await bundle.close();
+      return output[0].code;
+    }
+    case 'webpack':
+    case 'rspack': {
+      const bundle = (bundler === 'webpack' ? requireFromRoot('webpack') : requireFromRoot('@rspack/core')) as Any;
+      const out = mkdtempSync(path.join(tmpdir(), `wx-request-bench-${bundler}-`));
+      try {
+        const compiler = bundle({ mode: minify ? 'production' : 'none', context: root, entry, devtool: false, output: { path: out, filename: 'main.js' }, plugins: ours, infrastructureLogging: { level: 'none' }, performance: { hints: false } });
+        await new Promise<void>((resolve, reject) => compiler.run((error: unknown, stats: Any) => (error || stats.hasErrors() ? reject(error ?? new Error(stats.toString('errors-only'))) : compiler.close(() => resolve()))));
+        return readFileSync(path.join(out, 'main.js'), 'utf8');
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
+    case 'esbuild': {
+      const esbuild = (await import('esbuild')) as Any;
+      const result = await esbuild.build({ absWorkingDir: root, entryPoints: [entry], bundle: true, write: false, minify, logLevel: 'silent', plugins: ours });
+      return result.outputFiles[0].text;
+    }
+  }
+}
+
+const ONE_GET = "wx.request({ url: 'https://api.example.com/items', success: (res) => console.log(res.data) });\n";
+
+export async function benchBundlers(codeBase: CodeBase): Promise<Section> {
+  // One entry that imports every file of the JavaScript (CommonJS) code base, as an app's entry does.
+  const entry = path.join(codeBase.jsRoot, 'bench-entry.mjs');
+  writeFileSync(entry, codeBase.jsFiles.map((file) => `import ${JSON.stringify(`./${path.relative(codeBase.jsRoot, file).split(path.sep).join('/')}`)};`).join('\n'));
+  const page = mkdtempSync(path.join(tmpdir(), 'wx-request-one-get-'));
+  writeFileSync(path.join(page, 'page.js'), ONE_GET);
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  try {
+    for (const bundler of BUNDLERS) {
+      const [without, withOurs] = await compare([
+        { name: `${bundler} alone`, run: () => build(bundler, codeBase.jsRoot, entry, false) },
+        { name: `${bundler} + wx-request`, run: () => build(bundler, codeBase.jsRoot, entry, true) },
+      ]);
+      if (!without || !withOurs) throw new Error('missing samples');
+      const r = timingRatio(withOurs, without);
+      rows.push({ what: `${bundler}: build with the plugin vs without`, ours: timing(withOurs), baseline: timing(without), ratio: r.text, target: '≤ 1.05 (CPU)', met: r.judged <= 1.05 });
+    }
+    const sizes = [];
+    for (const bundler of BUNDLERS) {
+      const code = await build(bundler, page, path.join(page, 'page.js'), true, true);
+      sizes.push(`${bundler} ${bytes(gzipSync(code, { level: 9 }).length)}`);
+    }
+    notes.push(`A one-GET page (\`${ONE_GET.trim()}\`), built with the plugin and minified (each bundler's own minifier; esbuild's for Rollup, which has none), gzip -9: ${sizes.join(', ')}.`);
+  } finally {
+    rmSync(entry, { force: true });
+    rmSync(page, { recursive: true, force: true });
+  }
+  notes.push('esbuild bundles in its own process: its CPU time is not in this process\'s figures, so its CPU ratio counts our plugin\'s work against esbuild\'s JavaScript side only; its wall ratio is the one to read.');
+  return {
+    id: 'bundlers',
+    title: TITLE,
+    method: [
+      `Each bundler bundles the ${codeBase.jsFiles.length} generated JavaScript (CommonJS) files through one ES module entry that imports them all, in memory where it can`,
+      '(Vite and Rolldown `generate`/`write: false`, webpack and Rspack to a temporary folder, esbuild `write: false`; Rollup with @rollup/plugin-commonjs and esbuild\'s transform for .ts files both times),',
+      'production settings off (no minifier, no source maps), with and without `babel-plugin-wx-request/<bundler>`; whole builds alternate, one warm-up build each.',
+      'CPU is this process\'s (all its threads: the native bundlers\' worker threads included).',
+    ].join('\n'),
+    rows,
+    notes,
+  };
+}

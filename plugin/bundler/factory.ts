@@ -1,0 +1,78 @@
+import { createUnplugin, type UnpluginFactory, type UnpluginMessage } from 'unplugin';
+import { createOptionsResolver, loadProjectOptions } from '../core/project-config.js';
+import { mayReferenceRequest } from '../core/quick-check.js';
+import { displayPath } from '../display-path.js';
+import { ruleErrorMessage, warningMessage } from './messages.js';
+import { splitOptions, type BundlerOptions } from './options.js';
+import { isParseError, parseErrorMessage } from './parse-error.js';
+import { RUNTIME_SPECIFIER, resolveRuntime } from './resolve-runtime.js';
+import { transformFile } from './transform-file.js';
+
+/** Hosts that print a message's `frame` under it; the others get the frames in the message. */
+const FRAME_SHOWN = new Set(['rollup', 'rolldown', 'vite']);
+
+/** Host ids may carry a query (`?v=…`, `?import`); the file is what comes before it. */
+const fileOf = (id: string) => id.replace(/[?#].*$/, '');
+
+/**
+ * One implementation for every bundler: resolve our runtime's import with no help from the host,
+ * and run the Babel plugin alone over each file that may reference wx.request, as a transform that
+ * runs before the host's own TypeScript and JSX handling (`enforce: 'pre'`).
+ */
+export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false> = (input, meta) => {
+  const { include, exclude, babel: options } = splitOptions(input);
+  const frameShown = FRAME_SHOWN.has(meta.framework);
+  // Each file's options: its project configuration file (wx-request.config.* or package.json
+  // "wxRequest"), under the plugin's own options. The Babel plugin reads the same; here they
+  // decide which globals the quick check looks for.
+  const optionsFor = createOptionsResolver(options);
+
+  return {
+    name: 'wx-request',
+    enforce: 'pre',
+    // esbuild: answered in its own file namespace (unplugin's would put the runtime in a namespace of ours).
+    ...(meta.framework === 'esbuild' ? {} : { resolveId: { filter: { id: RUNTIME_SPECIFIER }, handler: (id: string, importer: string | undefined) => resolveRuntime(id, importer) } }),
+    transform: {
+      filter: { id: { include, exclude } },
+      async handler(code, id) {
+        if (id.startsWith('\0')) return null;
+        const file = fileOf(id);
+        // A change to the configuration file rebuilds in watch and dev modes.
+        const configuration = loadProjectOptions(file, { configFile: options.configFile }).source;
+        if (configuration) this.addWatchFile(configuration);
+        // Most files use other wx APIs and cannot reach wx.request: no parse for them.
+        if (!mayReferenceRequest(code, optionsFor(file).globals)) return null;
+        let result;
+        try {
+          result = await transformFile(code, file, options);
+        } catch (error) {
+          if (!isParseError(error)) throw error;
+          this.error(parseErrorMessage(error, file, displayPath(file, process.cwd()), frameShown));
+          return null;
+        }
+        const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+        // A user's onDiagnostic takes the place of the default reporting, as in the Babel plugin.
+        if (!options.onDiagnostic) {
+          for (const warning of result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warn')) this.warn(warningMessage(warning, code, file, frameShown));
+        }
+        if (errors.length > 0) {
+          // Rollup-like hosts throw here; webpack-like ones record the error and fail the build after.
+          this.error(ruleErrorMessage(errors, code, file, frameShown) satisfies UnpluginMessage);
+          return null;
+        }
+        return result.output ?? null;
+      },
+    },
+    esbuild: {
+      setup(build) {
+        build.onResolve({ filter: RUNTIME_SPECIFIER }, (args) => {
+          const file = resolveRuntime(args.path, args.importer || undefined);
+          return file ? { path: file } : undefined;
+        });
+      },
+    },
+  };
+};
+
+export const wxRequestUnplugin = createUnplugin(wxRequestFactory);
+export type { BundlerOptions };

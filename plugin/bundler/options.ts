@@ -1,0 +1,44 @@
+import type { FilterPattern } from 'unplugin';
+import { OptionsError, type WxRequestOptions } from '../core/options.js';
+
+/** The bundler plugins' options: the Babel plugin's, plus which files to handle. */
+export interface BundlerOptions extends WxRequestOptions {
+  /**
+   * Files to handle: picomatch globs (relative ones are resolved against the working directory)
+   * or regular expressions tested on the absolute path. Default: every .js .cjs .mjs .jsx .ts
+   * .tsx .mts .cts file.
+   */
+  include?: FilterPattern;
+  /** Files never to handle, in the same forms. Default: anything under node_modules. */
+  exclude?: FilterPattern;
+}
+
+export const DEFAULT_INCLUDE = /\.[cm]?[jt]sx?$/;
+export const DEFAULT_EXCLUDE = /[\\/]node_modules[\\/]/;
+
+export interface SplitOptions {
+  include: FilterPattern;
+  exclude: FilterPattern;
+  /** What goes to the Babel plugin, untouched (it validates and resolves them itself). */
+  babel: WxRequestOptions;
+}
+
+function isPattern(value: unknown): boolean {
+  const one = (item: unknown) => typeof item === 'string' || item instanceof RegExp;
+  return one(value) || (Array.isArray(value) && value.every(one));
+}
+
+/**
+ * Splits the file filter off the Babel plugin's options and checks it; the rest is checked by
+ * the options resolver, also when the bundler loads its configuration, before any file is read,
+ * with the same messages the Babel plugin gives.
+ */
+export function splitOptions(input: BundlerOptions | undefined): SplitOptions {
+  const { include = DEFAULT_INCLUDE, exclude = DEFAULT_EXCLUDE, ...babel } = input ?? {};
+  for (const [name, value] of [['include', include], ['exclude', exclude]] as const) {
+    if (!isPattern(value)) {
+      throw new OptionsError(`babel-plugin-wx-request: option "${name}" must be a glob string, a RegExp or an array of them, such as ['src/**/*.ts', /pages\\//]; got ${typeof value}.`);
+    }
+  }
+  return { include, exclude, babel };
+}

@@ -1,0 +1,44 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { DEFAULT_RUNTIME } from '../core/options.js';
+
+const PACKAGE = 'babel-plugin-wx-request';
+
+/** The runtime entries the rewritten code imports, and each one's file in the package's ES module build. */
+const ENTRIES: Record<string, string> = {
+  [DEFAULT_RUNTIME]: 'dist/runtime/index.js',
+  [`${DEFAULT_RUNTIME}/lean`]: 'dist/runtime/lean.js',
+};
+
+/** Matches the specifiers resolved here, for the bundlers' own hook filters. */
+export const RUNTIME_SPECIFIER = /^babel-plugin-wx-request\/runtime(?:\/lean)?$/;
+
+const packageRoots = new Map<string, string | null>();
+
+/** The installed package as Node finds it from `from` (a directory), or null when it is not found. */
+function packageRoot(from: string): string | null {
+  let root = packageRoots.get(from);
+  if (root === undefined) {
+    try {
+      root = path.dirname(createRequire(path.join(from, 'noop.js')).resolve(`${PACKAGE}/package.json`));
+    } catch {
+      root = null;
+    }
+    packageRoots.set(from, root);
+  }
+  return root;
+}
+
+/**
+ * The file of a runtime entry, found as Node would find the package from the importing file (so
+ * the copy the project installed, with no node-resolve plugin needed), falling back to the working
+ * directory for a virtual importer. Always the ES module build: every host bundles ES modules, and
+ * one build means one module instance, whether the code reached it by `import` or `require`.
+ */
+export function resolveRuntime(specifier: string, importer: string | undefined): string | null {
+  const entry = ENTRIES[specifier];
+  if (!entry) return null;
+  const from = importer && path.isAbsolute(importer) ? path.dirname(importer) : process.cwd();
+  const root = packageRoot(from) ?? packageRoot(process.cwd());
+  return root ? path.join(root, entry) : null;
+}

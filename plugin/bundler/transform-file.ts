@@ -1,0 +1,91 @@
+import { transformAsync, type TransformOptions } from '@babel/core';
+import MagicString from 'magic-string';
+import wxRequestPlugin from '../index.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { WxRequestOptions } from '../core/options.js';
+import { parserOptionsFor } from './parser-options.js';
+
+/** A text edit into the original source (the Babel plugin reports them in `metadata.wxRequest.edits`). */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface WxRequestMetadata {
+  rewritten: number;
+  diagnostics?: Diagnostic[];
+  edits?: Edit[];
+}
+
+export interface SourceMapLike {
+  version: number;
+  sources: string[];
+  names: string[];
+  mappings: string;
+  sourcesContent?: (string | null)[];
+  file?: string;
+}
+
+export interface FileResult {
+  /** The rewritten file, or undefined when nothing in it changed. */
+  output: { code: string; map: SourceMapLike } | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The caller the Babel plugin sees: every host bundler handles ES modules itself, so a file with
+ * neither `import` nor `require` may get an `import` of the runtime (a CommonJS file still gets a
+ * `require`, which each host bundles).
+ */
+const CALLER = { name: 'babel-plugin-wx-request/bundler', supportsStaticESM: true, supportsDynamicImport: true };
+
+/**
+ * Runs only our Babel plugin on one file, with no Babel configuration of the user's: parsed as its
+ * extension says, and, when the plugin reports its text edits, rewritten by applying those edits to
+ * the original code (no reprint: everything else stays byte for byte, and the map is exact).
+ * Every diagnostic is returned, errors included (a file with errors has no output); anything else
+ * that fails (a syntax error) throws Babel's error.
+ */
+/** One plugin entry per options object, so Babel's config cache keeps the plugin (and its resolved options) across files. */
+const pluginEntries = new WeakMap<WxRequestOptions, [typeof wxRequestPlugin, WxRequestOptions]>();
+
+function pluginEntry(options: WxRequestOptions): [typeof wxRequestPlugin, WxRequestOptions] {
+  let entry = pluginEntries.get(options);
+  // Without a user's onDiagnostic, none that prints: the diagnostics are read from the result.
+  if (!entry) pluginEntries.set(options, (entry = [wxRequestPlugin, { ...options, onDiagnostic: options.onDiagnostic ?? (() => {}) }]));
+  return entry;
+}
+
+export async function transformFile(code: string, id: string, options: WxRequestOptions): Promise<FileResult> {
+  const babelOptions: TransformOptions = { filename: id, configFile: false, babelrc: false, browserslistConfigFile: false, caller: CALLER, plugins: [pluginEntry(options)], ...parserOptionsFor(id) };
+  let analysed;
+  try {
+    // Without generating code first: the edits are all that is needed.
+    analysed = await transformAsync(code, { ...babelOptions, code: false, ast: false });
+  } catch (error) {
+    // The plugin throws once for a file with rule errors; the error carries them.
+    if ((error as { code?: unknown }).code === 'WX_REQUEST_RULES') return { output: undefined, diagnostics: [...(error as { diagnostics: Diagnostic[] }).diagnostics] };
+    throw error;
+  }
+  const metadata = (analysed?.metadata as { wxRequest?: WxRequestMetadata } | undefined)?.wxRequest;
+  const diagnostics = metadata?.diagnostics ?? [];
+  if (!metadata || metadata.rewritten === 0) return { output: undefined, diagnostics };
+  if (metadata.edits) return { output: applyEdits(code, id, metadata.edits), diagnostics };
+  // A plugin that reports no edits: take Babel's reprint and its map.
+  const printed = await transformAsync(code, { ...babelOptions, sourceMaps: true, sourceFileName: id });
+  if (!printed?.code || !printed.map) return { output: undefined, diagnostics };
+  return { output: { code: printed.code, map: printed.map as SourceMapLike }, diagnostics };
+}
+
+function applyEdits(code: string, id: string, edits: readonly Edit[]): { code: string; map: SourceMapLike } {
+  const text = new MagicString(code);
+  for (const edit of edits) {
+    if (edit.start === edit.end) text.appendLeft(edit.start, edit.text);
+    else text.overwrite(edit.start, edit.end, edit.text);
+  }
+  const map = text.generateMap({ includeContent: true, hires: true }) as unknown as SourceMapLike;
+  // The file's own path, as the hosts name their modules (magic-string would make it relative).
+  map.sources = [id];
+  return { code: text.toString(), map };
+}
