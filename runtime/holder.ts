@@ -7,4 +7,9 @@ import type { RequestFunction } from './types.js';
  * wrapper installed in one file (`wx.request = function (o) { … }`) is what every later call in any
  * file goes through, as on WeChat, with or without a `wx` global on the page.
  */
-export const wx: { request: RequestFunction } = { request };
+const wxRequestHolder: { request: RequestFunction } = { request };
+
+// Exported as `wx` but named apart: a bundler that hoists modules into one scope (esbuild, Rollup)
+// keeps the local name, so a bundle reads `wxRequestHolder.request(…)`, never a bare `wx.request`
+// that looks like (and could be mistaken for) a call on the page's global `wx`.
+export { wxRequestHolder as wx };

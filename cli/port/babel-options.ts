@@ -18,13 +18,17 @@ function usageError(error: unknown): unknown {
   return new UsageError(`port: the Babel config has invalid options for babel-plugin-wx-request: ${error.message.replace(/^babel-plugin-wx-request: /, '')}`);
 }
 
-/** The name in the nearest package.json above a file: a plugin given by path is still ours. */
+/**
+ * The name in the nearest package.json above a file that has one: a plugin given by path is still
+ * ours. A nameless package.json (our dist/cjs/package.json only says "type") is passed over.
+ */
 function packageNameOf(file: string): string | undefined {
   for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
     const manifest = path.join(directory, 'package.json');
     if (existsSync(manifest)) {
       try {
-        return (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name;
+        const { name } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown };
+        if (typeof name === 'string') return name;
       } catch {
         return undefined;
       }

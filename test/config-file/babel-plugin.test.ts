@@ -25,7 +25,7 @@ test('the Babel plugin honours the file\'s rules, globals and runtime', (t) => {
     'wx-request.config.json': JSON.stringify({ rules: { 'method-uppercase': 'off' }, globals: ['qq'], runtime: './web-request.js' }),
   });
   const result = transform(root, 'page.js', "export const task = qq.request({ url: 'https://a.com/', method: 'post' });");
-  t.regex(result?.code ?? '', /^import \{ request as _request \} from "\.\/web-request\.js";/);
+  t.regex(result?.code ?? '', /^import \{ wx as _wx \} from "\.\/web-request\.js";/);
   t.deepEqual(diagnosticsOf(result), []);
 });
 

@@ -66,7 +66,7 @@ test('port reads the configuration of the mini-program: allowed origins and glob
   });
   const output = await cli(['port', 'app', '--out-dir', 'web'], root);
   t.is(output.code, 0, output.stdout + output.stderr);
-  t.regex(readFileSync(path.join(root, 'web/pages/index.js'), 'utf8'), /_request\(\{/);
+  t.regex(readFileSync(path.join(root, 'web/pages/index.js'), 'utf8'), /_wx\.request\(\{/);
   // The file's globals replace the port's defaults: wx is not among them.
   t.regex(readFileSync(path.join(root, 'web/pages/other.js'), 'utf8'), /wx\.request/);
 });

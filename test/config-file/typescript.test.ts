@@ -10,7 +10,7 @@ test('the TypeScript transformer reads the configuration of each source file (tr
   const root = tempProject({ 'wx-request.config.json': JSON.stringify({ allowedOrigins: [ORIGIN] }) });
   const fileName = path.join(root, 'src/page.ts');
   const output = ts.transpileModule(PAGE_WITH_PORT, { fileName, compilerOptions, transformers: { before: [createTransformer()] } });
-  t.regex(output.outputText, /_request\(\{ url: 'https:\/\/api\.example\.com:8443\/items' \}\)/);
+  t.regex(output.outputText, /_wx\.request\(\{ url: 'https:\/\/api\.example\.com:8443\/items' \}\)/);
   // configFile: false: the port is an error again.
   t.throws(() => ts.transpileModule(PAGE_WITH_PORT, { fileName, compilerOptions, transformers: { before: [createTransformer(undefined, { configFile: false })] } }), { message: /has port 8443/ });
 });
