@@ -14,7 +14,7 @@ const GET_ONLY = PAGES['GET only'];
 const EVERYTHING = PAGES.everything;
 
 async function gzipped(contents: string): Promise<number> {
-  const result = await build({ stdin: { contents, resolveDir: ROOT, loader: 'js', sourcefile: 'page.js' }, bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2020', write: false, logLevel: 'silent' });
+  const result = await build({ stdin: { contents, resolveDir: ROOT, loader: 'js', sourcefile: 'page.js' }, bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent' });
   return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
 }
 
