@@ -2,7 +2,7 @@ import { decodeBody, readBody } from './body.js';
 import { capTimeout, config } from './config.js';
 import { features } from './features.js';
 import { requestHeaders, responseHeader } from './header.js';
-import { dequeue, enqueue, release } from './limiter.js';
+import { enqueue, release } from './limiter.js';
 import type { Clock } from './profile.js';
 import { ERRNO_ABORT, ERRNO_INVALID, ERRNO_NETWORK, ERRNO_TIMEOUT, call, failResult, reason, result } from './results.js';
 import { serialize } from './serialize.js';
@@ -43,7 +43,8 @@ class Call extends Task {
     try {
       this.p = prepare(o);
     } catch (error: any) {
-      this.s(error?.errno ? failResult(error.reason, error.errno) : failResult(String(error?.message ?? error), ERRNO_INVALID));
+      // A Failure (ours) or what JSON.stringify threw for the body.
+      this.s(failResult(error?.errno ? error.reason : String(error?.message ?? error), error?.errno || ERRNO_INVALID));
       return;
     }
     enqueue(this);
@@ -84,18 +85,17 @@ class Call extends Task {
     }
   }
 
-  /** Settles: the one end of the request. Frees its slot (or its queue place), then calls back on a microtask. */
+  /** Settles: the one end of the request. Frees its slot, then calls back on a microtask. */
   s(outcome: SuccessResult | FailResult, ok?: boolean): void {
     if (this.d) return;
     this.d = true;
     clearTimeout(this.t);
+    // A queued request is skipped by the limiter (it is done); a started one frees its slot. A body
+    // read whole leaves nothing to stop, and aborting a finished fetch costs (it builds an
+    // AbortError no one sees); any other end stops the transport's work.
     if (this.a) {
-      // A body read whole leaves nothing to stop, and aborting a finished fetch costs (it builds
-      // an AbortError no one sees); any other end stops the transport's work.
       if (!ok) this.a.abort();
       release();
-    } else {
-      dequeue(this);
     }
     const { success, fail, complete } = this.o;
     queueMicrotask(() => {
