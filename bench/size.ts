@@ -108,7 +108,7 @@ async function measure(contents: string): Promise<Measure> {
     minify: true,
     format: 'esm',
     platform: 'browser',
-    target: 'es2020',
+    target: 'es2022',
     write: false,
     logLevel: 'silent',
     metafile: true,
@@ -159,7 +159,7 @@ export async function benchSize(): Promise<Section> {
     id: 'size',
     title: TITLE,
     method: [
-      'Each page below is bundled by esbuild (`bundle`, `minify`, `format: esm`, `platform: browser`, `target: es2020`) and',
+      'Each page below is bundled by esbuild (`bundle`, `minify`, `format: esm`, `platform: browser`, `target: es2022`) and',
       `the output gzipped at level 9; the ratio is of the gzipped sizes. Ours is imported as \`${RUNTIME}\` (the package's own export,`,
       `dist/runtime). Pages: GET only; POST JSON with abort; everything (configure, fetchTransport, every option, the task's`,
       'listeners). The libraries get the same three pages written in their own API (`axios.create`, interceptors, ky hooks… for',

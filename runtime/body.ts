@@ -4,26 +4,23 @@ import type { BodyReader } from './types.js';
  * Reads the whole body (at once when the reader can and no chunks are wanted), handing each chunk (a copy, as an ArrayBuffer) to `onChunk`. Returns
  * undefined as soon as `stopped()` says the request is over (aborted or timed out).
  */
-export async function readBody(body: BodyReader | null, onChunk: ((chunk: ArrayBuffer) => void) | undefined, stopped: () => boolean): Promise<Uint8Array | undefined> {
+export async function readBody(body: BodyReader | null, onChunk: ((chunk: ArrayBuffer) => void) | undefined, stopped: () => boolean): Promise<ArrayBuffer | undefined> {
+  let whole: ArrayBuffer;
   if (!onChunk && body?.all) {
-    const whole = new Uint8Array(await body.all());
-    return stopped() ? undefined : whole;
-  }
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  for (let read; body && !(read = await body.read()).done && !stopped(); ) {
-    const chunk = read.value;
-    if (chunk?.length) {
-      parts.push(chunk);
-      length += chunk.length;
-      onChunk?.(chunk.slice().buffer);
+    whole = await body.all();
+  } else {
+    const parts: BlobPart[] = [];
+    for (let read; body && !(read = await body.read()).done && !stopped(); ) {
+      const chunk = read.value;
+      if (chunk?.length) {
+        parts.push(chunk as BlobPart);
+        onChunk?.(chunk.slice().buffer);
+      }
     }
+    // A Blob joins the chunks (fewer bytes on the page than copying them into one array by hand).
+    whole = await new Blob(parts).arrayBuffer();
   }
-  if (stopped()) return;
-  const bytes = new Uint8Array(length);
-  length = 0;
-  for (const part of parts) bytes.set(part, (length += part.length) - part.length);
-  return bytes;
+  return stopped() ? undefined : whole;
 }
 
 let decoder: TextDecoder | undefined;
@@ -33,8 +30,8 @@ let decoder: TextDecoder | undefined;
  * decoder removes a leading BOM), parsed once with JSON.parse when dataType is json: invalid JSON
  * gives the text itself, an empty body ''.
  */
-export function decodeBody(bytes: Uint8Array, responseType: unknown, dataType: unknown): unknown {
-  if (responseType == 'arraybuffer') return bytes.buffer;
+export function decodeBody(bytes: ArrayBuffer, responseType: unknown, dataType: unknown): unknown {
+  if (responseType == 'arraybuffer') return bytes;
   const text = (decoder ??= new TextDecoder()).decode(bytes);
   try {
     if (dataType == 'json' && text) return JSON.parse(text);

@@ -5,4 +5,4 @@ import type { RequestOption } from './types.js';
 export type ChunkReader = (options: RequestOption<never>, task: Task) => ((data: ArrayBuffer) => void) | undefined;
 
 /** With `enableChunked`, each chunk of the body goes to the task's onChunkReceived listeners. */
-export const readChunks: ChunkReader = (options, task) => (options.enableChunked ? (data) => emit(task.chunkListeners, { data }) : undefined);
+export const readChunks: ChunkReader = (options, task) => (options.enableChunked ? (data) => emit(task.c, { data }) : undefined);

@@ -16,9 +16,9 @@ export function requestHeaders(header: AnyObject | undefined): Record<string, st
     for (const name of Object.keys(header)) {
       const value: unknown = header[name];
       if (value == null) continue;
-      if (!TOKEN.test(name)) throw failure(`header name "${name}" is not a valid HTTP header name`);
+      if (!TOKEN.test(name)) throw failure(`header name "${name}" invalid`);
       const text = String(value);
-      if (/[\r\n\0]/.test(text)) throw failure(`header "${name}" has a CR, LF or NUL character in its value`);
+      if (/[\r\n\0]/.test(text)) throw failure(`header "${name}" value has CR/LF/NUL`);
       const key = name.toLowerCase();
       if (key != 'referer') headers[key] = text;
     }

@@ -1,7 +1,9 @@
 import { config } from './config.js';
 
-/** A request waiting for a slot; `start` is called once, when it leaves the queue. */
+/** A request waiting for a slot; `start` is called once, when it leaves the queue, unless it is over (`d`) by then. */
 export interface Job {
+  /** Done: ended while queued (aborted, timed out): the queue skips it, it is never started. */
+  d: boolean;
   start(): void;
 }
 
@@ -16,12 +18,6 @@ export function enqueue(job: Job): void {
   pump();
 }
 
-/** Takes a queued job out (abort while queued). */
-export function dequeue(job: Job): void {
-  const index = queue.indexOf(job, head);
-  if (index >= 0) queue.splice(index, 1);
-}
-
 /** A running job finished (whatever the outcome): its slot goes to the next one. */
 export function release(): void {
   running--;
@@ -29,9 +25,13 @@ export function release(): void {
 }
 
 export function pump(): void {
+  // A job that ended while queued stays in the array (no search, no splice on abort) and is skipped here.
   while (running < config.maxConcurrent && head < queue.length) {
-    running++;
-    queue[head++]!.start();
+    const job = queue[head++]!;
+    if (!job.d) {
+      running++;
+      job.start();
+    }
   }
   // Drop the started jobs once they are most of the array, so it does not grow for ever.
   if (head > 1024 && head * 2 > queue.length) {

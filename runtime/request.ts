@@ -2,7 +2,7 @@ import { decodeBody, readBody } from './body.js';
 import { capTimeout, config } from './config.js';
 import { features } from './features.js';
 import { requestHeaders, responseHeader } from './header.js';
-import { dequeue, enqueue, release } from './limiter.js';
+import { enqueue, release } from './limiter.js';
 import type { Clock } from './profile.js';
 import { ERRNO_ABORT, ERRNO_INVALID, ERRNO_NETWORK, ERRNO_TIMEOUT, call, failResult, reason, result } from './results.js';
 import { serialize } from './serialize.js';
@@ -22,76 +22,82 @@ function prepare(options: RequestOption<never>): TransportRequest {
 
 /**
  * One request, from the call to `complete`; it is also the task handed to the caller. State is in
- * fields and the steps are methods, so that a queued request costs little memory.
+ * fields and the steps are methods, so that a queued request costs little memory. The names are
+ * short on purpose: a minifier cannot shorten property names, and every page carries them.
  */
 class Call extends Task {
-  settled = false;
-  /** See Clock: performance.now() at the call, the start, the headers, the end of the body. */
-  clock: Clock = [performance.now()];
-  prepared?: TransportRequest;
-  /** Made when the request leaves the queue: a queued request holds no AbortController. */
-  controller?: AbortController;
-  timer?: ReturnType<typeof setTimeout>;
+  /** Settled: the request is over. */
+  d = false;
+  /** The clock (see Clock): performance.now() at the call, the start, the headers, the end of the body. */
+  k: Clock = [performance.now()];
+  /** The prepared request. */
+  p?: TransportRequest;
+  /** The AbortController, made when the request leaves the queue: a queued request holds none. */
+  a?: AbortController;
+  /** The timeout's timer. */
+  t?: ReturnType<typeof setTimeout>;
 
-  constructor(readonly options: RequestOption<any>) {
+  /** `o`: the caller's options. */
+  constructor(readonly o: RequestOption<any>) {
     super();
     try {
-      this.prepared = prepare(options);
+      this.p = prepare(o);
     } catch (error: any) {
-      this.settle(error?.errno ? failResult(error.reason, error.errno) : failResult(String(error?.message ?? error), ERRNO_INVALID));
+      // A Failure (ours) or what JSON.stringify threw for the body.
+      this.s(failResult(error?.errno ? error.reason : String(error?.message ?? error), error?.errno || ERRNO_INVALID));
       return;
     }
     enqueue(this);
   }
 
   abort(): void {
-    this.settle(failResult('abort', ERRNO_ABORT));
+    this.s(failResult('abort', ERRNO_ABORT));
   }
 
   /** Called by the limiter when a slot is free. */
   start(): void {
-    const controller = (this.controller = new AbortController());
-    this.prepared!.signal = controller.signal;
-    this.clock.push(performance.now());
-    this.timer = setTimeout(() => this.settle(failResult('timeout', ERRNO_TIMEOUT)), capTimeout(this.options.timeout, config.timeout));
-    void this.receive(this.prepared!);
+    const prepared = this.p!;
+    prepared.signal = (this.a = new AbortController()).signal;
+    this.k.push(performance.now());
+    this.t = setTimeout(() => this.s(failResult('timeout', ERRNO_TIMEOUT)), capTimeout(this.o.timeout, config.timeout));
+    void this.r(prepared);
   }
 
-  async receive(prepared: TransportRequest): Promise<void> {
-    const { options, clock } = this;
+  /** Receives the response: the headers, then the body. */
+  async r(prepared: TransportRequest): Promise<void> {
+    const { o: options, k: clock } = this;
     try {
       const response = await config.transport(prepared);
-      if (this.settled) return;
+      if (this.d) return;
       clock.push(performance.now());
       const { statusCode, cookies } = response;
       const header = responseHeader(response.headers);
-      emit(this.headerListeners, { header, statusCode, cookies });
-      const bytes = await readBody(this.settled ? null : response.body, features.chunkReader?.(options, this), () => this.settled);
+      emit(this.h, { header, statusCode, cookies });
+      const bytes = await readBody(this.d ? null : response.body, features.chunkReader?.(options, this), () => this.d);
       if (bytes) {
         clock.push(performance.now());
         const outcome = result('request:ok', { data: decodeBody(bytes, options.responseType, options.dataType ?? 'json'), statusCode, header, cookies });
         features.profile?.(outcome, prepared.url, clock);
-        this.settle(outcome as unknown as SuccessResult, true);
+        this.s(outcome as unknown as SuccessResult, true);
       }
     } catch (error) {
-      this.settle(failResult(reason(error), ERRNO_NETWORK));
+      this.s(failResult(reason(error), ERRNO_NETWORK));
     }
   }
 
-  /** The one end of the request: frees its slot (or its queue place), then calls back on a microtask. */
-  settle(outcome: SuccessResult | FailResult, ok?: boolean): void {
-    if (this.settled) return;
-    this.settled = true;
-    clearTimeout(this.timer);
-    if (this.controller) {
-      // A body read whole leaves nothing to stop, and aborting a finished fetch costs (it builds
-      // an AbortError no one sees); any other end stops the transport's work.
-      if (!ok) this.controller.abort();
+  /** Settles: the one end of the request. Frees its slot, then calls back on a microtask. */
+  s(outcome: SuccessResult | FailResult, ok?: boolean): void {
+    if (this.d) return;
+    this.d = true;
+    clearTimeout(this.t);
+    // A queued request is skipped by the limiter (it is done); a started one frees its slot. A body
+    // read whole leaves nothing to stop, and aborting a finished fetch costs (it builds an
+    // AbortError no one sees); any other end stops the transport's work.
+    if (this.a) {
+      if (!ok) this.a.abort();
       release();
-    } else {
-      dequeue(this);
     }
-    const { success, fail, complete } = this.options;
+    const { success, fail, complete } = this.o;
     queueMicrotask(() => {
       call<any>(ok ? success : fail, outcome);
       call<any>(complete, outcome);

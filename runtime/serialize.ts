@@ -46,11 +46,13 @@ export const encodeJson: ObjectEncoder = (data) => JSON.stringify(data);
 export function serialize(method: Method, url: string, data: unknown, contentType: string | undefined, encodeObject: ObjectEncoder): Serialized {
   const isObject = data != null && typeof data == 'object';
   const isBinary = ArrayBuffer.isView(data) || data instanceof ArrayBuffer;
+  let body: Body | undefined;
   if (method == 'GET' || method == 'HEAD') {
-    if (isBinary) throw failure(`${method} cannot send binary data on the web`);
-    return { url: appendQuery(url, isObject ? encodeForm(data) : data == null ? '' : String(data)), body: undefined, contentType };
+    if (isBinary) throw failure(`${method} cannot send binary data`);
+    url = appendQuery(url, isObject ? encodeForm(data) : data == null ? '' : String(data));
+  } else if (data != null) {
+    body = isBinary ? data : isObject ? encodeObject(data, contentType) : String(data);
+    contentType ??= 'application/json';
   }
-  return data == null
-    ? { url, body: undefined, contentType }
-    : { url, body: isBinary ? data : isObject ? encodeObject(data, contentType) : String(data), contentType: contentType ?? 'application/json' };
+  return { url, body, contentType };
 }

@@ -4,23 +4,26 @@ import type { ChunkReceivedListener, HeadersReceivedListener, RequestTask } from
 /**
  * The RequestTask handed to the caller: the two listener lists (made on the first `on…`: most tasks
  * never get one; a listener added twice is called once) and `abort`, which the request defines.
- * Methods live on the prototype, so a queued request holds no functions of its own.
+ * Methods live on the prototype, so a queued request holds no functions of its own. The fields'
+ * names are short on purpose: a minifier cannot shorten property names, and every page carries them.
  */
 export abstract class Task implements RequestTask {
-  headerListeners?: Set<HeadersReceivedListener>;
-  chunkListeners?: Set<ChunkReceivedListener>;
+  /** The onHeadersReceived listeners. */
+  h?: Set<HeadersReceivedListener>;
+  /** The onChunkReceived listeners. */
+  c?: Set<ChunkReceivedListener>;
   abstract abort(): void;
   onHeadersReceived(listener: HeadersReceivedListener): void {
-    (this.headerListeners ??= new Set()).add(listener);
+    (this.h ??= new Set()).add(listener);
   }
   offHeadersReceived(listener?: HeadersReceivedListener): void {
-    listener ? this.headerListeners?.delete(listener) : this.headerListeners?.clear();
+    listener ? this.h?.delete(listener) : this.h?.clear();
   }
   onChunkReceived(listener: ChunkReceivedListener): void {
-    (this.chunkListeners ??= new Set()).add(listener);
+    (this.c ??= new Set()).add(listener);
   }
   offChunkReceived(listener?: ChunkReceivedListener): void {
-    listener ? this.chunkListeners?.delete(listener) : this.chunkListeners?.clear();
+    listener ? this.c?.delete(listener) : this.c?.clear();
   }
 }
 

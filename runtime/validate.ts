@@ -14,7 +14,7 @@ export function checkMethod(value: unknown): Method {
   if (known && method == upper && !known[2]) return method as Method;
   throw failure(
     `method "${method}" ` +
-      (!known ? 'is not supported (method-supported)' : method != upper ? `is not uppercase: write "${upper}" (method-uppercase)` : 'cannot be sent from the web'),
+      (!known ? 'unsupported (method-supported)' : method != upper ? `must be "${upper}" (method-uppercase)` : 'unsupported on the web'),
   );
 }
 
@@ -29,14 +29,14 @@ export function checkUrl(url: unknown, allowedOrigins: ReadonlySet<string>): str
   try {
     parsed = new URL(url, globalThis.location?.href);
   } catch {
-    throw failure(`url "${url}" is not a valid URL`);
+    throw failure(`url "${url}" invalid`);
   }
   const { protocol } = parsed;
-  if (!/^https?:$/.test(protocol)) throw failure(`url scheme "${protocol}" is not allowed: only http: and https:`, ERRNO_URL);
+  if (!/^https?:$/.test(protocol)) throw failure(`url scheme "${protocol}" not allowed`, ERRNO_URL);
   if (parsed.username || parsed.password) throw failure('url carries credentials', ERRNO_URL);
   const port = PORT.exec(url.trim());
   // Credentials are refused above, so the authority is the host and the port.
   const origin = port && `${protocol}//${port[1]}:${port[2]}`.toLowerCase();
-  if (origin && !allowedOrigins.has(origin)) throw failure(`URL origin "${origin}" has port ${port[2]} (url-no-port)`, ERRNO_URL);
+  if (origin && !allowedOrigins.has(origin)) throw failure(`port of "${origin}" not allowed (url-no-port)`, ERRNO_URL);
   return url;
 }

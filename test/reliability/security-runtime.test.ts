@@ -108,7 +108,7 @@ for (const name of badNames) {
   test(`a header name with invalid characters is refused and never sent: ${JSON.stringify(name)}`, async (t) => {
     const sent = await send({ header: { [name]: 'v' } });
     t.falsy(sent.success);
-    t.regex(sent.fail?.errMsg ?? '', /^request:fail header name ".*" is not a valid HTTP header name$/s);
+    t.regex(sent.fail?.errMsg ?? '', /^request:fail header name ".*" invalid$/s);
     t.is(typeof sent.fail?.errno, 'number');
     t.is(sent.transport.length, 0);
     t.is(sent.seen.length, 0);
@@ -128,7 +128,7 @@ for (const [title, value] of badValues) {
   test(`a header value with ${title} is refused and never sent`, async (t) => {
     const sent = await send({ header: { 'X-Token': value } });
     t.falsy(sent.success);
-    t.regex(sent.fail?.errMsg ?? '', /^request:fail header "X-Token" has a CR, LF or NUL character in its value$/);
+    t.regex(sent.fail?.errMsg ?? '', /^request:fail header "X-Token" value has CR\/LF\/NUL$/);
     t.is(sent.transport.length, 0);
     t.is(sent.seen.length, 0);
     t.false(server.requests.some((seen) => headerNames(seen).includes('x-injected')));
@@ -226,14 +226,14 @@ const refusedUrls: [string, (origin: string, id: string) => string, RegExp][] = 
   ['a user name only', (origin, id) => `${origin.replace('http://', 'http://user@')}/x?id=${id}`, /^request:fail url carries credentials/],
   ['percent-encoded credentials', (origin, id) => `${origin.replace('http://', 'http://%75ser:%70w@')}/x?id=${id}`, /^request:fail url carries credentials/],
   ['credentials on https', () => 'https://user:pw@example.com/', /^request:fail url carries credentials/],
-  ['javascript:', () => 'javascript:alert(1)', /^request:fail url scheme "javascript:" is not allowed: only http: and https:/],
-  ['file:', () => 'file:///etc/passwd', /^request:fail url scheme "file:" is not allowed/],
-  ['data:', () => 'data:text/plain,hi', /^request:fail url scheme "data:" is not allowed/],
-  ['ftp:', () => 'ftp://example.com/x', /^request:fail url scheme "ftp:" is not allowed/],
-  ['blob:', () => 'blob:https://example.com/uuid', /^request:fail url scheme "blob:" is not allowed/],
-  ['ws:', () => 'ws://example.com/', /^request:fail url scheme "ws:" is not allowed/],
-  ['JavaScript: in capitals', () => 'JavaScript:alert(1)', /^request:fail url scheme "javascript:" is not allowed/],
-  ['javascript: after spaces', () => '  javascript:alert(1)', /^request:fail url scheme "javascript:" is not allowed/],
+  ['javascript:', () => 'javascript:alert(1)', /^request:fail url scheme "javascript:" not allowed$/],
+  ['file:', () => 'file:///etc/passwd', /^request:fail url scheme "file:" not allowed$/],
+  ['data:', () => 'data:text/plain,hi', /^request:fail url scheme "data:" not allowed$/],
+  ['ftp:', () => 'ftp://example.com/x', /^request:fail url scheme "ftp:" not allowed$/],
+  ['blob:', () => 'blob:https://example.com/uuid', /^request:fail url scheme "blob:" not allowed$/],
+  ['ws:', () => 'ws://example.com/', /^request:fail url scheme "ws:" not allowed$/],
+  ['JavaScript: in capitals', () => 'JavaScript:alert(1)', /^request:fail url scheme "javascript:" not allowed$/],
+  ['javascript: after spaces', () => '  javascript:alert(1)', /^request:fail url scheme "javascript:" not allowed$/],
 ];
 for (const [title, url, message] of refusedUrls) {
   test(`a URL with ${title} fails with a clear errMsg, and no request is made`, async (t) => {

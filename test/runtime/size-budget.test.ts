@@ -14,12 +14,12 @@ const GET_ONLY = PAGES['GET only'];
 const EVERYTHING = PAGES.everything;
 
 async function gzipped(contents: string): Promise<number> {
-  const result = await build({ stdin: { contents, resolveDir: ROOT, loader: 'js', sourcefile: 'page.js' }, bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2020', write: false, logLevel: 'silent' });
+  const result = await build({ stdin: { contents, resolveDir: ROOT, loader: 'js', sourcefile: 'page.js' }, bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent' });
   return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
 }
 
 // Today's sizes plus a little: a change that makes a page larger must say so here.
-const CEILING = { getOnly: 3100, everything: 4300 };
+const CEILING = { getOnly: 2700, everything: 3900 };
 // The targets, not met yet (see the README's runtime section): test.failing passes while
 // the page is over budget and fails the day it fits, so the ceiling above is then lowered to it.
 const BUDGET = { getOnly: 1536, everything: 2048 };
