@@ -24,7 +24,8 @@ const ITEMS = [
   { id: 2, name: 'Oolong', price: 15 },
 ];
 
-function readBody(request: IncomingMessage): Promise<string> {
+/** The whole request body as UTF-8 text (the test servers read bodies the same way). */
+export function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));

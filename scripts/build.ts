@@ -3,14 +3,16 @@
 // unchanged tree costs a timestamp check, not a compile. `--clean` (prepack) starts from nothing,
 // so the tarball never carries the output of a deleted source file.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './root.js';
 import { writeNodeWrappers } from './node-wrappers.js';
 import { writeIfChanged } from './write-if-changed.js';
 
-if (process.argv.includes('--clean')) {
-  rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
+if (process.argv.includes('--clean')) rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
+// tsc's build mode trusts its tsBuildInfo: with dist/ deleted by hand it would emit nothing, so the
+// info goes with the output it describes.
+if (!existsSync(path.join(ROOT, 'dist/plugin')) || !existsSync(path.join(ROOT, 'dist/cjs/plugin'))) {
   rmSync(path.join(ROOT, '.tmp/tsbuildinfo'), { recursive: true, force: true });
 }
 
