@@ -6,6 +6,7 @@
 // with a Promise, and pages that call it directly); utility and config modules, some of them
 // without any wx at all. Mostly CommonJS, some ES modules, a few TypeScript files. File sizes are
 // log-normal around a median of ~2.3 KB with a long tail, as in the measured repositories.
+import { WX_REQUEST_TYPES } from './wx-request-types.js';
 import { cap, Pick, type FixedFile, type GeneratedFile, type Shape } from './pick.js';
 import { name, ORDINARY, t, type Ctx } from './shape-uniform.js';
 
@@ -453,31 +454,12 @@ function fixedFiles(ts: boolean): { util: string; api: string; app: string } {
 }
 
 /** The mini-program globals the generated TypeScript uses, loosely typed as real projects do. */
-const GLOBALS_D_TS = `type WxMethod = 'OPTIONS' | 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'TRACE' | 'CONNECT';
-interface WxResponse { data: any; statusCode: number; header: Record<string, string>; errMsg: string }
-interface WxError { errMsg: string; errno?: number }
-interface WxRequestOptions {
-  url: string;
-  method?: WxMethod;
-  data?: unknown;
-  header?: Record<string, string>;
-  timeout?: number;
-  dataType?: string;
-  responseType?: 'text' | 'arraybuffer';
-  success?: (res: WxResponse) => void;
-  fail?: (err: WxError) => void;
-  complete?: (res: WxResponse | WxError) => void;
-}
-interface WxRequestTask { abort(): void }
-interface WxEvent { currentTarget: { dataset: Record<string, any> }; detail: any }
+const GLOBALS_D_TS = `${WX_REQUEST_TYPES}interface WxEvent { currentTarget: { dataset: Record<string, any> }; detail: any }
 declare const wx: { request(options: WxRequestOptions): WxRequestTask; [api: string]: any };
 declare function Page(options: Record<string, any> & ThisType<any>): void;
 declare function Component(options: Record<string, any> & ThisType<any>): void;
 declare function App(options: Record<string, any> & ThisType<any>): void;
 declare function getApp(): any;
-declare const console: { log(...args: unknown[]): void };
-declare function setTimeout(fn: () => void, ms?: number): number;
-declare function clearTimeout(id: number | undefined): void;
 `;
 
 interface Plan {

@@ -2,6 +2,7 @@
 // wx.request calls in eight forms, the rest ordinary code that never mentions wx. Kept as a second
 // row: it is what the plugin's overhead was first measured on, and it isolates the cost of the
 // files that are traversed from that of the quick check.
+import { WX_REQUEST_TYPES } from './wx-request-types.js';
 import { cap, Pick, type FixedFile, type GeneratedFile, type Shape } from './pick.js';
 
 export const WORDS = ['user', 'order', 'cart', 'item', 'price', 'coupon', 'address', 'shop', 'goods', 'banner', 'notice', 'member', 'point', 'level', 'message', 'comment', 'photo', 'video', 'city', 'store'];
@@ -333,27 +334,9 @@ export const API_ROOT = 'https://api.example.com';
 `;
 
 /** The mini-program globals the generated TypeScript uses (a tiny subset of miniprogram-api-typings). */
-const GLOBALS_D_TS = `interface WxResponse { data: unknown; statusCode: number; header: Record<string, string>; errMsg: string }
-interface WxError { errMsg: string; errno?: number }
-interface WxRequestOptions {
-  url: string;
-  method?: 'OPTIONS' | 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'TRACE' | 'CONNECT';
-  data?: unknown;
-  header?: Record<string, string>;
-  timeout?: number;
-  dataType?: string;
-  responseType?: 'text' | 'arraybuffer';
-  success?: (res: WxResponse) => void;
-  fail?: (err: WxError) => void;
-  complete?: (res: WxResponse | WxError) => void;
-}
-interface WxRequestTask { abort(): void }
-declare const wx: { request(options: WxRequestOptions): WxRequestTask; showToast(options: { title: string }): void };
+const GLOBALS_D_TS = `${WX_REQUEST_TYPES}declare const wx: { request(options: WxRequestOptions): WxRequestTask; showToast(options: { title: string }): void };
 interface PageInstance { data: Record<string, unknown>; setData(data: Record<string, unknown>): void }
 declare function Page(options: Record<string, unknown> & ThisType<PageInstance>): void;
-declare const console: { log(...args: unknown[]): void };
-declare function setTimeout(fn: () => void, ms?: number): number;
-declare function clearTimeout(id: number | undefined): void;
 `;
 
 /** The old shape: `files` files of about `lines` lines, `requestShare` of them with 1–5 wx.request calls. */

@@ -28,7 +28,7 @@ const plugin = declare((api, rawOptions, dirname): PluginObj => {
       Program(program, state) {
         const options = optionsFor(state.filename ?? state.cwd);
         const source = state.file.code;
-        // A file that never says "request" cannot reach wx.request: skip it without a traversal.
+        // A file whose globals are only read as `wx.<other API>` cannot reach wx.request: no traversal.
         if (!mayReferenceRequest(source, options.globals)) {
           Object.assign(state.file.metadata, { wxRequest: { rewritten: 0, callSites: 0, diagnostics: [], edits: [] } });
           return;

@@ -4,10 +4,8 @@ import { mayReferenceRequest } from '../core/quick-check.js';
 import { displayPath } from '../display-path.js';
 import { babelFindings } from './babel-findings.js';
 import type { FileFindings } from './file-findings.js';
-import { mayCallRequest } from './may-call-request.js';
 import { typeScriptFindings } from './typescript-findings.js';
 
-const JAVASCRIPT = /\.(c|m)?jsx?$/;
 const NOTHING: FileFindings = { sites: [], globalUses: [], fixFor: () => undefined };
 
 // One reading per file and list of globals, whichever of the plugin's rules asks first: the
@@ -22,12 +20,12 @@ function typeInformation(sourceCode: SourceCode): TS.Program | undefined {
 function read(context: Rule.RuleContext, globals: readonly string[]): FileFindings {
   const { sourceCode, filename } = context;
   const text = sourceCode.text;
-  // A file that never says "request" cannot reach wx.request (the Babel plugin skips it too).
+  // The Babel plugin's own quick check: a file whose globals are only read as `wx.<other API>`
+  // cannot reach wx.request and is not parsed again.
   if (!mayReferenceRequest(text, globals)) return NOTHING;
   const file = displayPath(filename, context.cwd);
   const program = typeInformation(sourceCode);
   if (program) return typeScriptFindings(program, text, filename, file, globals) ?? babelFindings(text, filename, file, globals);
-  if (JAVASCRIPT.test(filename) && !mayCallRequest(sourceCode, globals)) return NOTHING;
   return babelFindings(text, filename, file, globals);
 }
 

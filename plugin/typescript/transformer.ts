@@ -220,7 +220,7 @@ function rewrite(ts: Ts, context: TS.TransformationContext, sourceFile: TS.Sourc
 /** One file through the front end, the rule engine, the reporting and the rewrite. */
 export function transformSourceFile(settings: TransformSettings, context: TS.TransformationContext, sourceFile: TS.SourceFile): TS.SourceFile {
   const { ts, options, program } = settings;
-  // A file that never says "request" cannot reach wx.request.
+  // A file whose globals are only read as `wx.<other API>` cannot reach wx.request.
   if (!mayReferenceRequest(sourceFile.text, options.globals)) return sourceFile;
   const file = displayPath(sourceFile.fileName, program?.getCurrentDirectory() ?? process.cwd());
   const resolver = resolverFor(ts, sourceFile, program);
