@@ -20,27 +20,13 @@ const TIMES =
 const FIELD = /([A-z]+)=?([A-z]*)(\d?)/g;
 
 /**
- * WeChat's `res.profile`, in epoch milliseconds as WeChat's: the queue times from the runtime's own
- * clock; the network phases from `entry`, the request's Resource Timing entry where the platform
- * keeps one (browsers; Node's fetch too), else fetchStart, responseStart and responseEnd from the
- * runtime's clock and the rest 0. What the web cannot know is 0, '' or false.
- */
-export function profileOf(entry: any, clock: Clock): RequestProfile {
-  const profile: any = { peerIP: '', protocol: entry?.nextHopProtocol ?? '', socketReused: false, usingHighPerformanceMode: false };
-  for (const [, name, alias, own] of TIMES.matchAll(FIELD) as Iterable<string[]>) {
-    const time = entry?.[alias || name!] || clock[own as never];
-    profile[name!] = time ? performance.timeOrigin + time : 0;
-  }
-  // SSLconnectionEnd is the entry's connectEnd: 0 too when the connection had no TLS.
-  if (!profile.SSLconnectionStart) profile.SSLconnectionEnd = 0;
-  return profile;
-}
-
-/**
- * Defines `res.profile`, read on demand: the platform adds the Resource Timing entry after the
- * body is read (Node: on the next turn of the event loop, after `success` ran). The entry taken is
- * the first (entries come in order of startTime) that started once the request left the queue, so
- * the same URL in flight twice gets its own. Once the entry was found the profile is kept.
+ * Defines `res.profile`, WeChat's RequestProfile in epoch milliseconds as WeChat's, read on demand:
+ * the platform adds the request's Resource Timing entry (browsers; Node's fetch too) after the body
+ * is read (Node: on the next turn of the event loop, after `success` ran). The entry taken is the
+ * first (entries come in order of startTime) that started once the request left the queue, so the
+ * same URL in flight twice gets its own. The network phases come from the entry; the queue times,
+ * and without an entry fetchStart, responseStart and responseEnd, from the runtime's own clock;
+ * the rest is 0, '' or false. Once an entry was found the profile is kept.
  */
 export const defineProfile: ProfileReader = (result, url, clock) => {
   let kept: RequestProfile | undefined;
@@ -48,11 +34,16 @@ export const defineProfile: ProfileReader = (result, url, clock) => {
     enumerable: true,
     get() {
       if (kept) return kept;
-      // `?.`: a platform without Resource Timing (React Native, some workers) gives no entry.
+      // `?.`: a platform without Resource Timing (React Native, some embedded engines) gives no entry.
       const entry: any = performance.getEntriesByName?.(new URL(url, globalThis.location?.href).href, 'resource').find((found) => found.startTime > clock[1]! - 1);
-      const profile = profileOf(entry, clock);
-      if (entry) kept = profile;
-      return profile;
+      const profile: any = { peerIP: '', protocol: entry?.nextHopProtocol ?? '', socketReused: false, usingHighPerformanceMode: false };
+      for (const [, name, alias, own] of TIMES.matchAll(FIELD) as Iterable<string[]>) {
+        const time = entry?.[alias || name!] || clock[own as never];
+        profile[name!] = time ? performance.timeOrigin + time : 0;
+      }
+      // SSLconnectionEnd is the entry's connectEnd: 0 too when the connection had no TLS.
+      if (!profile.SSLconnectionStart) profile.SSLconnectionEnd = 0;
+      return entry ? (kept = profile) : profile;
     },
   });
 };
