@@ -21,13 +21,12 @@ const SETTINGS: { [Key in keyof ConfigureOptions]-?: (value: any) => Config[Key]
 export function configure(options: ConfigureOptions): void {
   for (const key in SETTINGS) {
     const value = options[key as keyof ConfigureOptions];
-    if (value !== undefined) (config as any)[key] = SETTINGS[key as keyof ConfigureOptions](value) || invalid(key);
+    if (value === undefined) continue;
+    const setting = SETTINGS[key as keyof ConfigureOptions](value);
+    if (!setting) throw new TypeError(`configure: invalid ${key}`);
+    (config as any)[key] = setting;
   }
   pump(); // a larger maxConcurrent lets queued requests start now
-}
-
-function invalid(key: string): never {
-  throw new TypeError(`configure: invalid ${key}`);
 }
 
 /**
