@@ -41,7 +41,9 @@ export const defineProfile: ProfileReader = (result, url, clock) => {
         const time = entry?.[alias || name!] || clock[own as never];
         profile[name!] = time ? performance.timeOrigin + time : 0;
       }
-      // SSLconnectionEnd is the entry's connectEnd: 0 too when the connection had no TLS.
+      // SSLconnectionEnd is the entry's connectEnd: 0 too when the connection had no TLS. (Node's
+      // fetch gives an http: request a secureConnectionStart; the README says so rather than the
+      // bundle testing the scheme.)
       if (!profile.SSLconnectionStart) profile.SSLconnectionEnd = 0;
       return entry ? (kept = profile) : profile;
     },
