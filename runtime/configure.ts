@@ -1,32 +1,30 @@
 import { normaliseOrigin } from '../plugin/core/url-port.js';
-import { capTimeout, config } from './config.js';
+import { capTimeout, config, type Config } from './config.js';
 import { pump } from './limiter.js';
 import type { ConfigureOptions } from './types.js';
 
-// Short on purpose (the bundle carries it); the README's configure() section says more.
-function invalid(name: string, expected: string): never {
-  throw new TypeError(`configure: ${name} must be ${expected}`);
-}
+/**
+ * Per option, the setting it stores, or a falsy value when the option is invalid (every valid
+ * setting is truthy). One table, one loop, one message: the README's configure() section lists
+ * what each option takes, so the bundle carries no message per option.
+ */
+const SETTINGS: { [Key in keyof ConfigureOptions]-?: (value: any) => Config[Key] | false | 0 } = {
+  maxConcurrent: (count) => Number.isInteger(count) && count > 0 && count,
+  timeout: (ms) => capTimeout(ms, 0),
+  // The origins the build registered through allowOrigins() stay allowed.
+  allowedOrigins: (origins) => Array.isArray(origins) && new Set([...config.builtOrigins, ...origins.map(normaliseOrigin)]),
+  transport: (transport) => typeof transport == 'function' && transport,
+  credentials: (credentials) => ['omit', 'same-origin', 'include'].includes(credentials) && credentials,
+};
 
 /** App-wide settings; each given option replaces the current value, the others stay as they are. */
 export function configure(options: ConfigureOptions): void {
-  const { maxConcurrent, timeout, allowedOrigins, transport, credentials } = options;
-  if (maxConcurrent !== undefined) {
-    if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) invalid('maxConcurrent', 'an integer ≥ 1');
-    config.maxConcurrent = maxConcurrent;
-  }
-  if (timeout !== undefined) config.timeout = capTimeout(timeout, 0) || invalid('timeout', 'a positive number of ms');
-  if (allowedOrigins !== undefined) {
-    if (!Array.isArray(allowedOrigins)) invalid('allowedOrigins', 'an array of origins');
-    config.allowedOrigins = new Set([...config.builtOrigins, ...allowedOrigins.map(normaliseOrigin)]);
-  }
-  if (transport !== undefined) {
-    if (typeof transport != 'function') invalid('transport', 'a function');
-    config.transport = transport;
-  }
-  if (credentials !== undefined) {
-    if (!/^(omit|same-origin|include)$/.test(credentials)) invalid('credentials', "'omit', 'same-origin' or 'include'");
-    config.credentials = credentials;
+  for (const key in SETTINGS) {
+    const value = options[key as keyof ConfigureOptions];
+    if (value === undefined) continue;
+    const setting = SETTINGS[key as keyof ConfigureOptions](value);
+    if (!setting) throw new TypeError(`configure: invalid ${key}`);
+    (config as any)[key] = setting;
   }
   pump(); // a larger maxConcurrent lets queued requests start now
 }
@@ -37,9 +35,8 @@ export function configure(options: ConfigureOptions): void {
  * configure() call of its own. They stay allowed whatever configure() is given later.
  */
 export function allowOrigins(origins: string[]): void {
-  for (const origin of origins) {
-    const normalised = normaliseOrigin(origin);
-    config.builtOrigins.add(normalised);
-    config.allowedOrigins.add(normalised);
+  for (const origin of origins.map(normaliseOrigin)) {
+    config.builtOrigins.add(origin);
+    config.allowedOrigins.add(origin);
   }
 }
