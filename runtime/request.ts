@@ -4,7 +4,7 @@ import { features } from './features.js';
 import { requestHeaders, responseHeader } from './header.js';
 import { enqueue, release } from './limiter.js';
 import type { Clock } from './profile.js';
-import { ERRNO_ABORT, ERRNO_INVALID, ERRNO_NETWORK, ERRNO_TIMEOUT, call, failResult, reason, result } from './results.js';
+import { ERRNO_ABORT, ERRNO_NETWORK, ERRNO_TIMEOUT, call, failResult, reason, result, thrownResult } from './results.js';
 import { serialize } from './serialize.js';
 import { emit, Task } from './task.js';
 import type { FailResult, RequestOption, RequestTask, ResponseData, SuccessResult, TransportRequest } from './types.js';
@@ -12,12 +12,16 @@ import { checkMethod, checkUrl } from './validate.js';
 
 /** What the caller gave, checked and serialised at call time (later changes to `options` do not count). */
 function prepare(options: RequestOption<never>): TransportRequest {
-  const method = checkMethod(options.method);
-  const headers = requestHeaders(options.header);
-  const { url, body, contentType } = serialize(method, checkUrl(options.url, config.allowedOrigins), options.data, headers['content-type'], features.encodeObject);
-  if (contentType) headers['content-type'] = contentType;
+  const prepared = {
+    method: checkMethod(options.method),
+    headers: requestHeaders(options.header),
+    url: checkUrl(options.url, config.allowedOrigins),
+    redirect: options.redirect == 'manual' ? 'manual' : 'follow',
+    credentials: config.credentials,
+  } as TransportRequest;
+  serialize(prepared, options.data, features.encodeObject);
   // The signal is set when the request leaves the queue.
-  return { url, method, headers, body, redirect: options.redirect == 'manual' ? 'manual' : 'follow', credentials: config.credentials } as TransportRequest;
+  return prepared;
 }
 
 /**
@@ -42,9 +46,8 @@ class Call extends Task {
     super();
     try {
       this.p = prepare(o);
-    } catch (error: any) {
-      // A Failure (ours) or what JSON.stringify threw for the body.
-      this.s(failResult(error?.errno ? error.reason : String(error?.message ?? error), error?.errno || ERRNO_INVALID));
+    } catch (error) {
+      this.s(thrownResult(error));
       return;
     }
     enqueue(this);
@@ -63,7 +66,7 @@ class Call extends Task {
     void this.r(prepared);
   }
 
-  /** Receives the response: the headers, then the body. */
+  /** Receives the response: the headers, then the body. What ends the request first wins (see `s`). */
   async r(prepared: TransportRequest): Promise<void> {
     const { o: options, k: clock } = this;
     try {
@@ -73,19 +76,17 @@ class Call extends Task {
       const { statusCode, cookies } = response;
       const header = responseHeader(response.headers);
       emit(this.h, { header, statusCode, cookies });
-      const bytes = await readBody(this.d ? null : response.body, features.chunkReader?.(options, this), () => this.d);
-      if (bytes) {
-        clock.push(performance.now());
-        const outcome = result('request:ok', { data: decodeBody(bytes, options.responseType, options.dataType ?? 'json'), statusCode, header, cookies });
-        features.profile?.(outcome, prepared.url, clock);
-        this.s(outcome as unknown as SuccessResult, true);
-      }
+      const bytes = await readBody(response.body, features.chunkReader?.(options, this), this);
+      clock.push(performance.now());
+      const outcome = result('request:ok', { data: decodeBody(bytes, options.responseType, options.dataType ?? 'json'), statusCode, header, cookies });
+      features.profile?.(outcome, prepared.url, clock);
+      this.s(outcome as unknown as SuccessResult, true);
     } catch (error) {
       this.s(failResult(reason(error), ERRNO_NETWORK));
     }
   }
 
-  /** Settles: the one end of the request. Frees its slot, then calls back on a microtask. */
+  /** Settles: the one end of the request. Frees its slot; the callbacks run on microtasks. */
   s(outcome: SuccessResult | FailResult, ok?: boolean): void {
     if (this.d) return;
     this.d = true;
@@ -97,11 +98,9 @@ class Call extends Task {
       if (!ok) this.a.abort();
       release();
     }
-    const { success, fail, complete } = this.o;
-    queueMicrotask(() => {
-      call<any>(ok ? success : fail, outcome);
-      call<any>(complete, outcome);
-    });
+    const { o: options } = this;
+    call<any>(ok ? options.success : options.fail, outcome);
+    call<any>(options.complete, outcome);
   }
 }
 
