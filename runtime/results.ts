@@ -27,10 +27,7 @@ export const failResult = (reason: string, errno = ERRNO_INVALID): FailResult =>
 export const thrownResult = (error: any): FailResult => (error?.errno > 0 ? error : failResult(String(error?.message ?? error)));
 
 /** Why the transport failed, as precisely as it says: Node's fetch puts the socket error in `cause`. */
-export function reason(error: any): string {
-  const cause = error?.cause;
-  return cause?.message || cause?.code || error?.message || String(error);
-}
+export const reason = (error: any): string => error?.cause?.message || error?.cause?.code || error?.message || String(error);
 
 /**
  * Calls a user callback on a microtask of its own, never inside our code: what it throws is
@@ -38,6 +35,4 @@ export function reason(error: any): string {
  * stop the callbacks after it. WeChat ignores a callback that is not a function (`complete: 5`); so do we.
  */
 export const call = <A>(callback: ((argument: A) => void) | undefined, argument: A): void =>
-  queueMicrotask(() => {
-    if (typeof callback == 'function') callback(argument);
-  });
+  queueMicrotask(() => typeof callback == 'function' && callback(argument));

@@ -32,7 +32,7 @@ export const encodeJson: ObjectEncoder = (data) => JSON.stringify(data);
  */
 export function serialize(request: Pick<TransportRequest, 'url' | 'method' | 'headers' | 'body'>, data: unknown, encodeObject: ObjectEncoder): void {
   const { method, headers } = request;
-  const isObject = data != null && typeof data == 'object';
+  const isObject = typeof data == 'object' && data;
   const isBinary = ArrayBuffer.isView(data) || data instanceof ArrayBuffer;
   if (method == 'GET' || method == 'HEAD') {
     if (isBinary) throw failResult(`${method} cannot send binary data`);
