@@ -1,26 +1,22 @@
 import type { BodyReader } from './types.js';
 
 /**
- * Reads the whole body (at once when the reader can and no chunks are wanted), handing each chunk (a copy, as an ArrayBuffer) to `onChunk`. Returns
- * undefined as soon as `stopped()` says the request is over (aborted or timed out).
+ * Reads the whole body: at once when the reader can and no chunks are wanted, else chunk by chunk,
+ * handing each (a copy, as an ArrayBuffer) to `onChunk`, and stopping once `request.d` says the
+ * request is over (aborted or timed out).
  */
-export async function readBody(body: BodyReader | null, onChunk: ((chunk: ArrayBuffer) => void) | undefined, stopped: () => boolean): Promise<ArrayBuffer | undefined> {
-  let whole: ArrayBuffer;
-  if (!onChunk && body?.all) {
-    whole = await body.all();
-  } else {
-    const parts: BlobPart[] = [];
-    for (let read; body && !(read = await body.read()).done && !stopped(); ) {
-      const chunk = read.value;
-      if (chunk?.length) {
-        parts.push(chunk as BlobPart);
-        onChunk?.(chunk.slice().buffer);
-      }
+export async function readBody(body: BodyReader | null, onChunk: ((chunk: ArrayBuffer) => void) | undefined, request: { d: boolean }): Promise<ArrayBuffer> {
+  if (!onChunk && body?.all) return body.all();
+  const parts: BlobPart[] = [];
+  for (let read; body && !(read = await body.read()).done && !request.d; ) {
+    const chunk = read.value;
+    if (chunk?.length) {
+      parts.push(chunk as BlobPart);
+      onChunk?.(chunk.slice().buffer);
     }
-    // A Blob joins the chunks (fewer bytes on the page than copying them into one array by hand).
-    whole = await new Blob(parts).arrayBuffer();
   }
-  return stopped() ? undefined : whole;
+  // A Blob joins the chunks (fewer bytes on the page than copying them into one array by hand).
+  return new Blob(parts).arrayBuffer();
 }
 
 let decoder: TextDecoder | undefined;

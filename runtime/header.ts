@@ -1,4 +1,4 @@
-import { failure } from './results.js';
+import { failResult } from './results.js';
 import type { AnyObject } from './types.js';
 
 // RFC 9110 token: the characters a header name may use.
@@ -6,21 +6,19 @@ const TOKEN = /^[!#$%&'*+.^`|~\w-]+$/;
 
 /**
  * The request headers to send: lower-case names (HTTP names are case-insensitive; when the caller
- * writes one name in two cases the last wins), values as strings, `undefined`/`null` values left
- * out, Referer dropped in any case. An invalid name or a CR/LF/NUL in a value throws a Failure:
- * nothing is sent.
+ * writes one name in two cases the last wins), values as strings (each read once), `undefined`/`null`
+ * values left out, Referer dropped in any case. A name that is not a token or a CR/LF/NUL in a value
+ * throws a fail result: nothing is sent.
  */
-export function requestHeaders(header: AnyObject | undefined): Record<string, string> {
+export function requestHeaders(header: unknown): Record<string, string> {
   const headers: Record<string, string> = {};
   if (header && typeof header == 'object') {
-    for (const name of Object.keys(header)) {
-      const value: unknown = header[name];
+    for (let [name, value] of Object.entries(header)) {
       if (value == null) continue;
-      if (!TOKEN.test(name)) throw failure(`header name "${name}" invalid`);
-      const text = String(value);
-      if (/[\r\n\0]/.test(text)) throw failure(`header "${name}" value has CR/LF/NUL`);
-      const key = name.toLowerCase();
-      if (key != 'referer') headers[key] = text;
+      value = String(value);
+      if (!TOKEN.test(name) || /[\r\n\0]/.test(value)) throw failResult(`header "${name}" invalid`);
+      name = name.toLowerCase();
+      if (name != 'referer') headers[name] = value;
     }
   }
   return headers;
@@ -32,9 +30,9 @@ const own = (target: AnyObject, name: string | symbol) => (typeof name == 'strin
 // Every trap that takes a key maps it through `own`, the rest stay the target's: `Object.keys`
 // and JSON see the lower-case keys once each.
 const caseInsensitive: ProxyHandler<AnyObject> = {};
-for (const trap of ['get', 'has', 'set', 'deleteProperty', 'getOwnPropertyDescriptor'] as const) {
+for (const trap of 'get has set deleteProperty getOwnPropertyDescriptor'.split(' ')) {
   (caseInsensitive as Record<string, unknown>)[trap] = (target: AnyObject, name: string | symbol, ...rest: unknown[]) =>
-    (Reflect[trap] as (...args: unknown[]) => unknown)(target, own(target, name), ...rest);
+    (Reflect[trap as 'get'] as (...args: unknown[]) => unknown)(target, own(target, name), ...rest);
 }
 
 /**
@@ -43,9 +41,9 @@ for (const trap of ['get', 'has', 'set', 'deleteProperty', 'getOwnPropertyDescri
  */
 export function responseHeader(entries: Iterable<[string, string]>): AnyObject {
   const target: AnyObject = {};
-  for (const [name, value] of entries) {
-    const key = name.toLowerCase();
-    target[key] = Object.hasOwn(target, key) ? `${target[key]}, ${value}` : value;
+  for (let [name, value] of entries) {
+    name = name.toLowerCase();
+    target[name] = Object.hasOwn(target, name) ? `${target[name]}, ${value}` : value;
   }
   return new Proxy(target, caseInsensitive);
 }

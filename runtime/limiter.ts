@@ -4,7 +4,7 @@ import { config } from './config.js';
 export interface Job {
   /** Done: ended while queued (aborted, timed out): the queue skips it, it is never started. */
   d: boolean;
-  start(): void;
+  start(): unknown;
 }
 
 // App-wide FIFO queue: at most config.maxConcurrent jobs run at once, none is dropped. The queue

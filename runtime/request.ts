@@ -4,21 +4,11 @@ import { features } from './features.js';
 import { requestHeaders, responseHeader } from './header.js';
 import { enqueue, release } from './limiter.js';
 import type { Clock } from './profile.js';
-import { ERRNO_ABORT, ERRNO_INVALID, ERRNO_NETWORK, ERRNO_TIMEOUT, call, failResult, reason, result } from './results.js';
+import { ERRNO_ABORT, ERRNO_NETWORK, ERRNO_TIMEOUT, call, failResult, reason, result, thrownResult } from './results.js';
 import { serialize } from './serialize.js';
 import { emit, Task } from './task.js';
 import type { FailResult, RequestOption, RequestTask, ResponseData, SuccessResult, TransportRequest } from './types.js';
 import { checkMethod, checkUrl } from './validate.js';
-
-/** What the caller gave, checked and serialised at call time (later changes to `options` do not count). */
-function prepare(options: RequestOption<never>): TransportRequest {
-  const method = checkMethod(options.method);
-  const headers = requestHeaders(options.header);
-  const { url, body, contentType } = serialize(method, checkUrl(options.url, config.allowedOrigins), options.data, headers['content-type'], features.encodeObject);
-  if (contentType) headers['content-type'] = contentType;
-  // The signal is set when the request leaves the queue.
-  return { url, method, headers, body, redirect: options.redirect == 'manual' ? 'manual' : 'follow', credentials: config.credentials } as TransportRequest;
-}
 
 /**
  * One request, from the call to `complete`; it is also the task handed to the caller. State is in
@@ -30,21 +20,33 @@ class Call extends Task {
   d = false;
   /** The clock (see Clock): performance.now() at the call, the start, the headers, the end of the body. */
   k: Clock = [performance.now()];
+  // Declared only (no field initialisers, fewer bytes): `p` is set by the constructor, `a` and `t` when the request starts.
   /** The prepared request. */
-  p?: TransportRequest;
+  declare p: TransportRequest;
   /** The AbortController, made when the request leaves the queue: a queued request holds none. */
-  a?: AbortController;
+  declare a?: AbortController;
   /** The timeout's timer. */
-  t?: ReturnType<typeof setTimeout>;
+  declare t?: ReturnType<typeof setTimeout>;
 
   /** `o`: the caller's options. */
   constructor(readonly o: RequestOption<any>) {
     super();
+    // What the caller gave, checked and serialised at call time (later changes to `options` do not
+    // count). The signal is set when the request leaves the queue.
     try {
-      this.p = prepare(o);
-    } catch (error: any) {
-      // A Failure (ours) or what JSON.stringify threw for the body.
-      this.s(failResult(error?.errno ? error.reason : String(error?.message ?? error), error?.errno || ERRNO_INVALID));
+      serialize(
+        (this.p = {
+          method: checkMethod(o.method),
+          headers: requestHeaders(o.header),
+          url: checkUrl(o.url, config.allowedOrigins),
+          redirect: o.redirect == 'manual' ? 'manual' : 'follow',
+          credentials: config.credentials,
+        } as TransportRequest),
+        o.data,
+        features.encodeObject,
+      );
+    } catch (error) {
+      this.s(thrownResult(error));
       return;
     }
     enqueue(this);
@@ -54,18 +56,15 @@ class Call extends Task {
     this.s(failResult('abort', ERRNO_ABORT));
   }
 
-  /** Called by the limiter when a slot is free. */
-  start(): void {
-    const prepared = this.p!;
+  /**
+   * Called by the limiter when a slot is free: sends the request and receives the response, the
+   * headers, then the body. What ends the request first wins (see `s`).
+   */
+  async start(): Promise<void> {
+    const { o: options, k: clock, p: prepared } = this;
     prepared.signal = (this.a = new AbortController()).signal;
-    this.k.push(performance.now());
-    this.t = setTimeout(() => this.s(failResult('timeout', ERRNO_TIMEOUT)), capTimeout(this.o.timeout, config.timeout));
-    void this.r(prepared);
-  }
-
-  /** Receives the response: the headers, then the body. */
-  async r(prepared: TransportRequest): Promise<void> {
-    const { o: options, k: clock } = this;
+    clock.push(performance.now());
+    this.t = setTimeout(() => this.s(failResult('timeout', ERRNO_TIMEOUT)), capTimeout(options.timeout, config.timeout));
     try {
       const response = await config.transport(prepared);
       if (this.d) return;
@@ -73,19 +72,17 @@ class Call extends Task {
       const { statusCode, cookies } = response;
       const header = responseHeader(response.headers);
       emit(this.h, { header, statusCode, cookies });
-      const bytes = await readBody(this.d ? null : response.body, features.chunkReader?.(options, this), () => this.d);
-      if (bytes) {
-        clock.push(performance.now());
-        const outcome = result('request:ok', { data: decodeBody(bytes, options.responseType, options.dataType ?? 'json'), statusCode, header, cookies });
-        features.profile?.(outcome, prepared.url, clock);
-        this.s(outcome as unknown as SuccessResult, true);
-      }
+      const bytes = await readBody(response.body, features.chunkReader?.(options, this), this);
+      clock.push(performance.now());
+      const outcome = result('request:ok', { data: decodeBody(bytes, options.responseType, options.dataType ?? 'json'), statusCode, header, cookies });
+      features.profile?.(outcome, prepared.url, clock);
+      this.s(outcome as unknown as SuccessResult, true);
     } catch (error) {
       this.s(failResult(reason(error), ERRNO_NETWORK));
     }
   }
 
-  /** Settles: the one end of the request. Frees its slot, then calls back on a microtask. */
+  /** Settles: the one end of the request. Frees its slot; the callbacks run on microtasks. */
   s(outcome: SuccessResult | FailResult, ok?: boolean): void {
     if (this.d) return;
     this.d = true;
@@ -97,11 +94,9 @@ class Call extends Task {
       if (!ok) this.a.abort();
       release();
     }
-    const { success, fail, complete } = this.o;
-    queueMicrotask(() => {
-      call<any>(ok ? success : fail, outcome);
-      call<any>(complete, outcome);
-    });
+    const { o: options } = this;
+    call<any>(ok ? options.success : options.fail, outcome);
+    call<any>(options.complete, outcome);
   }
 }
 

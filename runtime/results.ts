@@ -7,38 +7,32 @@ export const ERRNO_NETWORK = 600001; // no response: refused, reset, DNS, CORS, 
 export const ERRNO_URL = 600002; // a url WeChat would refuse: port, scheme, credentials
 export const ERRNO_ABORT = 600003; // abort()
 
-/** A reason to fail before anything is sent: thrown by validate/serialize/header. */
-export interface Failure {
-  reason: string;
-  errno: number;
-}
-
-export const failure = (reason: string, errno = ERRNO_INVALID): Failure => ({ reason, errno });
-
 /**
  * A result with what the official typings' results also carry: there is no HttpDNS on the web,
  * so `useHttpDNS` is false and `exception` lists no reasons and no retries.
  */
 export const result = <T extends object>(errMsg: string, fields: T) => ({ errMsg, exception: { reasons: [], retryCount: 0 }, useHttpDNS: false, ...fields });
 
-export const failResult = (reason: string, errno: number): FailResult => result(`request:fail ${reason}`, { errno });
+/**
+ * A fail result. The checks that run before anything is sent (validate, header, serialize) throw
+ * one: the request catches it and ends with it as it is.
+ */
+export const failResult = (reason: string, errno = ERRNO_INVALID): FailResult => result(`request:fail ${reason}`, { errno });
+
+/**
+ * What the request ends with when preparing it threw: our own fail result (its errno is positive;
+ * Node's system errors have negative ones), else the error's message (a getter of the caller's
+ * options threw, JSON.stringify refused the data).
+ */
+export const thrownResult = (error: any): FailResult => (error?.errno > 0 ? error : failResult(String(error?.message ?? error)));
 
 /** Why the transport failed, as precisely as it says: Node's fetch puts the socket error in `cause`. */
-export function reason(error: any): string {
-  const cause = error?.cause;
-  return cause?.message || cause?.code || error?.message || String(error);
-}
+export const reason = (error: any): string => error?.cause?.message || error?.cause?.code || error?.message || String(error);
 
-/** Calls a user callback; what it throws is re-thrown asynchronously, never swallowed, never in our way. */
-export function call<A>(callback: ((argument: A) => void) | undefined, argument: A): void {
-  // WeChat ignores a callback that is not a function (`complete: 5`); so do we.
-  if (typeof callback == 'function') {
-    try {
-      callback(argument);
-    } catch (error) {
-      setTimeout(() => {
-        throw error;
-      });
-    }
-  }
-}
+/**
+ * Calls a user callback on a microtask of its own, never inside our code: what it throws is
+ * reported as any uncaught error (window.onerror, uncaughtException), never swallowed, and cannot
+ * stop the callbacks after it. WeChat ignores a callback that is not a function (`complete: 5`); so do we.
+ */
+export const call = <A>(callback: ((argument: A) => void) | undefined, argument: A): void =>
+  queueMicrotask(() => typeof callback == 'function' && callback(argument));

@@ -1,14 +1,7 @@
-import { failure } from './results.js';
-import type { AnyObject, Method } from './types.js';
+import { failResult } from './results.js';
+import type { AnyObject, TransportRequest } from './types.js';
 
 export type Body = string | ArrayBuffer | ArrayBufferView;
-
-export interface Serialized {
-  url: string;
-  body: Body | undefined;
-  /** The content-type to send: the caller's, else application/json when there is a body. */
-  contentType: string | undefined;
-}
 
 /**
  * `key=value` pairs joined by `&`, both sides through encodeURIComponent. Left out: `undefined`,
@@ -16,21 +9,14 @@ export interface Serialized {
  * as JSON: `{ a: { b: 1 }, c: [1, 2] }` → `a=%7B%22b%22%3A1%7D&c=%5B1%2C2%5D`.
  */
 export const encodeForm = (data: AnyObject): string =>
-  Object.keys(data)
-    .flatMap((key) => {
-      const value: unknown = data[key];
-      return value === undefined || typeof value == 'function' || typeof value == 'symbol'
-        ? []
-        : `${encodeURIComponent(key)}=${encodeURIComponent(typeof value == 'object' ? JSON.stringify(value) : String(value))}`;
-    })
+  Object.entries(data)
+    // `typeof` starting with f, u or sy: a function, undefined, a symbol.
+    .flatMap(([key, value]) => (/^([fu]|sy)/.test(typeof value) ? [] : `${encodeURIComponent(key)}=${encodeURIComponent(typeof value == 'object' ? JSON.stringify(value) : String(value))}`))
     .join('&');
 
 /** Appends a query before the `#fragment`: `?` first, then `&` (none after a trailing `?` or `&`). */
-export function appendQuery(url: string, query: string): string {
-  const hash = url.indexOf('#');
-  const base = hash < 0 ? url : url.slice(0, hash);
-  return query ? base + (!base.includes('?') ? '?' : /[?&]$/.test(base) ? '' : '&') + query + url.slice(base.length) : url;
-}
+export const appendQuery = (url: string, query: string): string =>
+  query ? url.replace(/^[^#]*/, (base) => base + (!base.includes('?') ? '?' : /[?&]$/.test(base) ? '' : '&') + query) : url;
 
 /** How an object body is written for a content-type; the full runtime adds the form encoding. */
 export type ObjectEncoder = (data: AnyObject, contentType: string | undefined) => string;
@@ -39,20 +25,20 @@ export type ObjectEncoder = (data: AnyObject, contentType: string | undefined) =
 export const encodeJson: ObjectEncoder = (data) => JSON.stringify(data);
 
 /**
- * Where `data` goes: GET and HEAD put it in the URL, other methods send it as the body (objects
- * through `encodeObject`). Strings and binary data are sent as they are; numbers and booleans as
- * their text; `null`/`undefined` mean no data.
+ * Puts `data` where it goes: GET and HEAD append it to `request.url`, other methods send it as
+ * `request.body` (objects through `encodeObject`, the content-type application/json unless the
+ * headers name one). Strings and binary data are sent as they are; numbers and booleans as their
+ * text; `null`/`undefined` mean no data. Binary data with GET or HEAD throws a fail result.
  */
-export function serialize(method: Method, url: string, data: unknown, contentType: string | undefined, encodeObject: ObjectEncoder): Serialized {
-  const isObject = data != null && typeof data == 'object';
+export function serialize(request: Pick<TransportRequest, 'url' | 'method' | 'headers' | 'body'>, data: unknown, encodeObject: ObjectEncoder): void {
+  const { method, headers } = request;
+  const isObject = typeof data == 'object' && data;
   const isBinary = ArrayBuffer.isView(data) || data instanceof ArrayBuffer;
-  let body: Body | undefined;
   if (method == 'GET' || method == 'HEAD') {
-    if (isBinary) throw failure(`${method} cannot send binary data`);
-    url = appendQuery(url, isObject ? encodeForm(data) : data == null ? '' : String(data));
+    if (isBinary) throw failResult(`${method} cannot send binary data`);
+    request.url = appendQuery(request.url, isObject ? encodeForm(data) : data == null ? '' : String(data));
   } else if (data != null) {
-    body = isBinary ? data : isObject ? encodeObject(data, contentType) : String(data);
-    contentType ??= 'application/json';
+    request.body = isBinary ? data : isObject ? encodeObject(data, headers['content-type']) : String(data);
+    headers['content-type'] ??= 'application/json';
   }
-  return { url, body, contentType };
 }

@@ -1,6 +1,14 @@
 import { call } from './results.js';
 import type { ChunkReceivedListener, HeadersReceivedListener, RequestTask } from './types.js';
 
+type Listeners<A> = Set<(argument: A) => void> | undefined;
+
+// One pair of helpers for both listener lists: the four methods are one line each.
+const on = <A>(listeners: Listeners<A>, listener: (argument: A) => void) => (listeners ?? new Set()).add(listener);
+function off<A>(listeners: Listeners<A>, listener?: (argument: A) => void): void {
+  listener ? listeners?.delete(listener) : listeners?.clear();
+}
+
 /**
  * The RequestTask handed to the caller: the two listener lists (made on the first `on…`: most tasks
  * never get one; a listener added twice is called once) and `abort`, which the request defines.
@@ -8,26 +16,27 @@ import type { ChunkReceivedListener, HeadersReceivedListener, RequestTask } from
  * names are short on purpose: a minifier cannot shorten property names, and every page carries them.
  */
 export abstract class Task implements RequestTask {
+  // Declared only: most tasks never get a listener, and a field initialiser costs bytes on every page.
   /** The onHeadersReceived listeners. */
-  h?: Set<HeadersReceivedListener>;
+  declare h?: Set<HeadersReceivedListener>;
   /** The onChunkReceived listeners. */
-  c?: Set<ChunkReceivedListener>;
+  declare c?: Set<ChunkReceivedListener>;
   abstract abort(): void;
   onHeadersReceived(listener: HeadersReceivedListener): void {
-    (this.h ??= new Set()).add(listener);
+    this.h = on(this.h, listener);
   }
   offHeadersReceived(listener?: HeadersReceivedListener): void {
-    listener ? this.h?.delete(listener) : this.h?.clear();
+    off(this.h, listener);
   }
   onChunkReceived(listener: ChunkReceivedListener): void {
-    (this.c ??= new Set()).add(listener);
+    this.c = on(this.c, listener);
   }
   offChunkReceived(listener?: ChunkReceivedListener): void {
-    listener ? this.c?.delete(listener) : this.c?.clear();
+    off(this.c, listener);
   }
 }
 
-/** Calls every listener; one that throws does not stop the others (its error is re-thrown asynchronously). */
-export function emit<A>(listeners: Set<(argument: A) => void> | undefined, argument: A): void {
-  if (listeners) for (const listener of listeners) call(listener, argument);
+/** Calls every listener, each on its own microtask (see `call`): one that throws does not stop the others. */
+export function emit<A>(listeners: Listeners<A>, argument: A): void {
+  listeners?.forEach((listener) => call(listener, argument));
 }

@@ -1,21 +1,16 @@
-import { ERRNO_URL, failure } from './results.js';
+import { ERRNO_URL, failResult } from './results.js';
 import type { Method } from './types.js';
 
 // The build-time rules, enforced on run-time values. The messages are short on purpose (every page
-// carries them); the rule id in parentheses leads to the full explanation in the README.
-// Group 2: WeChat's methods that fetch refuses to send.
-const METHOD = /^(OPTIONS|GET|HEAD|POST|PUT|DELETE|(TRACE|CONNECT))$/i;
+// carries them); the README's errMsg table and the rules' documentation say more.
+// TRACE and CONNECT are WeChat's too, but fetch refuses to send them: they are unsupported here.
+const METHOD = /^(OPTIONS|GET|HEAD|POST|PUT|DELETE)$/;
 
-/** The method to send, or throws a Failure. */
+/** The method to send, or throws a fail result. */
 export function checkMethod(value: unknown): Method {
   const method = String(value ?? 'GET');
-  const upper = method.toUpperCase();
-  const known = METHOD.exec(method);
-  if (known && method == upper && !known[2]) return method as Method;
-  throw failure(
-    `method "${method}" ` +
-      (!known ? 'unsupported (method-supported)' : method != upper ? `must be "${upper}" (method-uppercase)` : 'unsupported on the web'),
-  );
+  if (METHOD.test(method)) return method as Method;
+  throw failResult(`method "${method}" ${METHOD.test(method.toUpperCase()) ? 'must be uppercase' : 'unsupported'}`);
 }
 
 // An explicit port after the host (`:8080`, the default `:443` too, which the URL parser drops):
@@ -24,19 +19,20 @@ const PORT = /^(?:[a-z][\w+.-]*:)?\/\/([^/?#\\]*?):(\d+)(?=[/?#\\]|$)/i;
 
 /** http(s) only, no credentials, no port unless the origin is allowed. Relative URLs resolve against the page. */
 export function checkUrl(url: unknown, allowedOrigins: ReadonlySet<string>): string {
-  if (typeof url != 'string' || !url) throw failure('url must be a non-empty string');
+  // Strings only (a URL object has no trim), and not blank: '' would resolve to the page itself.
+  if (!(url as string)?.trim?.()) throw failResult('url must be a non-empty string');
   let parsed: URL;
   try {
-    parsed = new URL(url, globalThis.location?.href);
+    parsed = new URL(url as string, globalThis.location?.href);
   } catch {
-    throw failure(`url "${url}" invalid`);
+    throw failResult(`url "${url}" invalid`);
   }
   const { protocol } = parsed;
-  if (!/^https?:$/.test(protocol)) throw failure(`url scheme "${protocol}" not allowed`, ERRNO_URL);
-  if (parsed.username || parsed.password) throw failure('url carries credentials', ERRNO_URL);
-  const port = PORT.exec(url.trim());
+  if (!/^https?:$/.test(protocol)) throw failResult(`url scheme "${protocol}" not allowed`, ERRNO_URL);
+  if (parsed.username || parsed.password) throw failResult('url carries credentials', ERRNO_URL);
+  const port = PORT.exec((url as string).trim());
   // Credentials are refused above, so the authority is the host and the port.
   const origin = port && `${protocol}//${port[1]}:${port[2]}`.toLowerCase();
-  if (origin && !allowedOrigins.has(origin)) throw failure(`port of "${origin}" not allowed (url-no-port)`, ERRNO_URL);
-  return url;
+  if (origin && !allowedOrigins.has(origin)) throw failResult(`port of "${origin}" not allowed (url-no-port)`, ERRNO_URL);
+  return url as string;
 }

@@ -10,16 +10,11 @@ import type { Transport } from './types.js';
 // The request is fetch's init as it is (method, headers, body, redirect, signal, credentials;
 // fetch ignores `url` there): no copy per request, and no bytes spent on one.
 export const fetchTransport: Transport = async (request) => {
-  let response: Response;
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  try {
-    response = await fetch(request.url, request as RequestInit);
-  } catch (error) {
-    if (globalThis.document && error instanceof TypeError && !error.cause) {
-      error.message += ' (network or CORS error: see the console)';
-    }
+  const response = await fetch(request.url, request as RequestInit).catch((error) => {
+    if (globalThis.document && error instanceof TypeError && !error.cause) error.message += ' (network or CORS error: see the console)';
     throw error;
-  }
+  });
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   return {
     statusCode: response.status,
     headers: response.headers,

@@ -108,7 +108,7 @@ for (const name of badNames) {
   test(`a header name with invalid characters is refused and never sent: ${JSON.stringify(name)}`, async (t) => {
     const sent = await send({ header: { [name]: 'v' } });
     t.falsy(sent.success);
-    t.regex(sent.fail?.errMsg ?? '', /^request:fail header name ".*" invalid$/s);
+    t.regex(sent.fail?.errMsg ?? '', /^request:fail header ".*" invalid$/s);
     t.is(typeof sent.fail?.errno, 'number');
     t.is(sent.transport.length, 0);
     t.is(sent.seen.length, 0);
@@ -128,7 +128,7 @@ for (const [title, value] of badValues) {
   test(`a header value with ${title} is refused and never sent`, async (t) => {
     const sent = await send({ header: { 'X-Token': value } });
     t.falsy(sent.success);
-    t.regex(sent.fail?.errMsg ?? '', /^request:fail header "X-Token" value has CR\/LF\/NUL$/);
+    t.regex(sent.fail?.errMsg ?? '', /^request:fail header "X-Token" invalid$/);
     t.is(sent.transport.length, 0);
     t.is(sent.seen.length, 0);
     t.false(server.requests.some((seen) => headerNames(seen).includes('x-injected')));

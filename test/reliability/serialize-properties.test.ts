@@ -114,7 +114,7 @@ test.serial('headers: any generated header object either fails with an errMsg or
       for (const [field, item] of Object.entries(entries)) Object.defineProperty(header, field, { value: item, enumerable: true, writable: true, configurable: true });
       const sent = await hand({ url: 'https://a.com/p', header });
       if (typeof sent === 'string') {
-        assert.match(sent, /^request:fail header (name ".*" invalid|"[^"]*" value has CR\/LF\/NUL)$/s);
+        assert.match(sent, /^request:fail header ".*" invalid$/s);
         return;
       }
       for (const [field, item] of Object.entries(sent.headers)) {

@@ -168,10 +168,10 @@ test('request headers: Referer dropped in any case, names sent once, content-typ
 });
 
 const invalid: [string, Parameters<typeof request>[0], RegExp, number][] = [
-  ['a lowercase method', { url: 'https://api.example.com/x', method: 'post' }, /^request:fail method "post" must be "POST" \(method-uppercase\)$/, 1001],
-  ['an unsupported method', { url: 'https://api.example.com/x', method: 'PATCH' }, /^request:fail method "PATCH" unsupported \(method-supported\)$/, 1001],
-  ['TRACE', { url: 'https://api.example.com/x', method: 'TRACE' }, /^request:fail method "TRACE" unsupported on the web$/, 1001],
-  ['CONNECT', { url: 'https://api.example.com/x', method: 'CONNECT' }, /^request:fail method "CONNECT" unsupported on the web$/, 1001],
+  ['a lowercase method', { url: 'https://api.example.com/x', method: 'post' }, /^request:fail method "post" must be uppercase$/, 1001],
+  ['an unsupported method', { url: 'https://api.example.com/x', method: 'PATCH' }, /^request:fail method "PATCH" unsupported$/, 1001],
+  ['TRACE', { url: 'https://api.example.com/x', method: 'TRACE' }, /^request:fail method "TRACE" unsupported$/, 1001],
+  ['CONNECT', { url: 'https://api.example.com/x', method: 'CONNECT' }, /^request:fail method "CONNECT" unsupported$/, 1001],
   ['a port', { url: 'https://api.example.com:8080/x' }, /^request:fail port of "https:\/\/api\.example\.com:8080" not allowed \(url-no-port\)$/, 600002],
   ['a default port', { url: 'https://api.example.com:443/x' }, /"https:\/\/api\.example\.com:443" not allowed/, 600002],
   ['an IPv6 host with a port', { url: 'http://[::1]:8080/x' }, /port of "http:\/\/\[::1\]:8080" not allowed/, 600002],
@@ -180,10 +180,10 @@ const invalid: [string, Parameters<typeof request>[0], RegExp, number][] = [
   ['a data: URL', { url: 'data:text/plain,hi' }, /scheme "data:"/, 600002],
   ['a relative URL without a page', { url: '/api/x' }, /^request:fail url "\/api\/x" invalid$/, 1001],
   ['no url', { url: '' }, /^request:fail url must be a non-empty string$/, 1001],
-  ['a request header with CR/LF in a value', { url: 'https://a.com/', header: { 'X-Evil': 'a\r\nInjected: 1' } }, /^request:fail header "X-Evil" value has CR\/LF\/NUL$/, 1001],
-  ['a request header with a LF alone', { url: 'https://a.com/', header: { 'X-Evil': 'a\nb' } }, /CR\/LF\/NUL/, 1001],
-  ['a request header with an invalid name', { url: 'https://a.com/', header: { 'Bad Name': 'x' } }, /^request:fail header name "Bad Name" invalid$/, 1001],
-  ['a request header name with a colon', { url: 'https://a.com/', header: { 'X:Y': 'x' } }, /^request:fail header name "X:Y" invalid$/, 1001],
+  ['a request header with CR/LF in a value', { url: 'https://a.com/', header: { 'X-Evil': 'a\r\nInjected: 1' } }, /^request:fail header "X-Evil" invalid$/, 1001],
+  ['a request header with a LF alone', { url: 'https://a.com/', header: { 'X-Evil': 'a\nb' } }, /^request:fail header "X-Evil" invalid$/, 1001],
+  ['a request header with an invalid name', { url: 'https://a.com/', header: { 'Bad Name': 'x' } }, /^request:fail header "Bad Name" invalid$/, 1001],
+  ['a request header name with a colon', { url: 'https://a.com/', header: { 'X:Y': 'x' } }, /^request:fail header "X:Y" invalid$/, 1001],
   ['data JSON cannot write', { url: 'https://a.com/', method: 'POST', data: { n: 1n } }, /^request:fail .*BigInt/, 1001],
 ];
 for (const [label, options, pattern, errno] of invalid) {
