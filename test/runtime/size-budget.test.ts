@@ -19,7 +19,7 @@ async function gzipped(contents: string): Promise<number> {
 }
 
 // Today's sizes plus a little: a change that makes a page larger must say so here.
-const CEILING = { getOnly: 2500, everything: 3900 };
+const CEILING = { getOnly: 2500, everything: 3550 };
 // The targets, not met yet (see the README's runtime section): test.failing passes while
 // the page is over budget and fails the day it fits, so the ceiling above is then lowered to it.
 const BUDGET = { getOnly: 1536, everything: 2048 };
