@@ -26,7 +26,8 @@ const plugin = declare((api, rawOptions, dirname): PluginObj => {
     name: 'wx-request',
     visitor: {
       Program(program, state) {
-        const options = optionsFor(state.filename ?? state.cwd);
+        // Babel's filename is a file; without one, the search starts from the working directory.
+        const options = state.filename ? optionsFor(state.filename, true) : optionsFor(state.cwd);
         const source = state.file.code;
         // A file whose globals are only read as `wx.<other API>` cannot reach wx.request: no traversal.
         if (!mayReferenceRequest(source, options.globals)) {
