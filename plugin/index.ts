@@ -18,7 +18,9 @@ const plugin = declare((api, rawOptions, dirname): PluginObj => {
   // file; they and a named `configFile` (relative to the Babel config that names the plugin) are
   // checked now, before any file.
   const explicit = rawOptions as WxRequestOptions;
-  const optionsFor = createOptionsResolver(explicit, { cwd: dirname });
+  // Babel transforms a batch synchronously (babel-jest, @babel/register, a build loop): the folders
+  // above its files are looked at once per batch, not once per file.
+  const optionsFor = createOptionsResolver(explicit, { cwd: dirname, reuseWithinRun: true });
   watchProjectConfig(api as { addExternalDependency?: (file: string) => void }, explicit, dirname);
   // Bundlers that handle ES modules themselves say so; an `import` is then always safe to add.
   const callerSupportsEsm = api.caller((caller) => Boolean(caller && 'supportsStaticESM' in caller && caller.supportsStaticESM));

@@ -22,6 +22,31 @@ export function versionOf(file: string): string | undefined {
   return stats ? `${stats.mtimeMs}:${stats.size}:${stats.ino}` : undefined;
 }
 
+/** How a lookup learns a file's (or a folder's) version. */
+export type VersionOf = (file: string) => string | undefined;
+
+let settled: Map<string, string | undefined> | undefined;
+
+/**
+ * `versionOf`, asked once per path in one synchronous run of work: the answers are dropped when
+ * the run ends (a microtask). A batch of synchronous transforms (babel-jest, @babel/register, a
+ * build loop of transformSync) then stats each folder above its files once, not once per file,
+ * while the next run (a rebuild after an edit, every async transform) sees the disk as it is. What
+ * it cannot see is a configuration written by the same synchronous code between two transforms.
+ */
+export function versionOfThisRun(file: string): string | undefined {
+  if (!settled) {
+    settled = new Map();
+    queueMicrotask(() => {
+      settled = undefined;
+    });
+  }
+  if (settled.has(file)) return settled.get(file);
+  const version = versionOf(file);
+  settled.set(file, version);
+  return version;
+}
+
 /** The file as the user sees it in a message; a package.json's key is named too. */
 export function labelOf(file: string): string {
   const shown = displayPath(file, process.cwd());
@@ -121,15 +146,15 @@ const cache = new Map<string, { version: string; options: ProjectOptions }>();
  * stats it 2,000 times and reads it once. The same object comes back while the file is unchanged,
  * so callers can key their own work on it.
  */
-export function readProjectConfig(file: string): ProjectOptions {
-  const version = versionOf(file);
-  if (version === undefined) failIn(file, 'does not exist.');
+export function readProjectConfig(file: string, version: VersionOf = versionOf): ProjectOptions {
+  const current = version(file);
+  if (current === undefined) failIn(file, 'does not exist.');
   const cached = cache.get(file);
-  if (cached?.version === version) return cached.options;
+  if (cached?.version === current) return cached.options;
   const raw = readRaw(file);
   // The plugin's own validation and messages, restricted to what a file may give.
   resolveOptions(raw, { source: labelOf(file), accepted: FILE_OPTION_NAMES });
   const options: ProjectOptions = Object.freeze({ options: Object.freeze({ ...(raw as FileOptions) }), source: file });
-  cache.set(file, { version, options });
+  cache.set(file, { version: current, options });
   return options;
 }

@@ -12,7 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OptionsError, resolveOptions, type FileOptions, type ResolvedOptions, type WxRequestOptions } from './options.js';
 import { findProjectConfig } from './project-config-find.js';
-import { labelOf, readProjectConfig, type ProjectOptions } from './project-config-read.js';
+import { labelOf, readProjectConfig, versionOf, versionOfThisRun, type ProjectOptions } from './project-config-read.js';
 
 export { CONFIG_FILE_NAMES } from './project-config-find.js';
 export { PACKAGE_KEY, type ProjectOptions } from './project-config-read.js';
@@ -26,6 +26,11 @@ export interface ProjectConfigSettings {
   onWarning?: ((message: string) => void) | undefined;
   /** `from` is known to be a file, not a folder (so it need not be looked at on disk). */
   fromFile?: boolean | undefined;
+  /**
+   * Reuse what the disk said earlier in the same synchronous run (versionOfThisRun says what that
+   * does and does not see): for a front end called once per file in a batch, the Babel plugin.
+   */
+  reuseWithinRun?: boolean | undefined;
 }
 
 const NONE: ProjectOptions = Object.freeze({ options: Object.freeze({}) });
@@ -53,12 +58,13 @@ function startFolder(from: string, isFile: boolean): string {
 export function loadProjectOptions(from: string, settings: ProjectConfigSettings = {}): ProjectOptions {
   const { configFile } = settings;
   if (configFile === false) return NONE;
+  const version = settings.reuseWithinRun ? versionOfThisRun : versionOf;
   if (typeof configFile === 'string') {
     const file = path.resolve(settings.cwd ?? process.cwd(), configFile);
     if (!existsSync(file)) throw new OptionsError(`option "configFile" names ${JSON.stringify(configFile)}, which does not exist (${file}).`);
-    return readProjectConfig(file);
+    return readProjectConfig(file, version);
   }
-  const found = findProjectConfig(startFolder(from, settings.fromFile === true));
+  const found = findProjectConfig(startFolder(from, settings.fromFile === true), version);
   if (!found) return NONE;
   if (found.ignored.length > 0) {
     const key = [found.used, ...found.ignored].join('\0');
@@ -69,7 +75,7 @@ export function loadProjectOptions(from: string, settings: ProjectConfigSettings
       (settings.onWarning ?? printWarning)(`babel-plugin-wx-request: ${found.ignored.length + 1} configurations in one folder: ${labelOf(found.used)} is used, ${ignored} ${verb} ignored. Keep one.`);
     }
   }
-  return readProjectConfig(found.used);
+  return readProjectConfig(found.used, version);
 }
 
 /**
