@@ -28,18 +28,19 @@ export type VersionOf = (file: string) => string | undefined;
 let settled: Map<string, string | undefined> | undefined;
 
 /**
- * `versionOf`, asked once per path in one synchronous run of work: the answers are dropped when
- * the run ends (a microtask). A batch of synchronous transforms (babel-jest, @babel/register, a
- * build loop of transformSync) then stats each folder above its files once, not once per file,
- * while the next run (a rebuild after an edit, every async transform) sees the disk as it is. What
- * it cannot see is a configuration written by the same synchronous code between two transforms.
+ * `versionOf`, asked once per path until the event loop next turns: the answers are dropped by a
+ * `setImmediate`. A batch of transforms that does not wait for I/O in between (babel-jest,
+ * @babel/register, a build loop of transformSync, awaited or not) then stats each folder above its
+ * files once, not once per file, while the next batch (a rebuild after an edit, a transform after
+ * the bundler read a file) sees the disk as it is. What it cannot see is a configuration written
+ * synchronously by the same code between two transforms of one batch.
  */
 export function versionOfThisRun(file: string): string | undefined {
   if (!settled) {
     settled = new Map();
-    queueMicrotask(() => {
+    setImmediate(() => {
       settled = undefined;
-    });
+    }).unref();
   }
   if (settled.has(file)) return settled.get(file);
   const version = versionOf(file);

@@ -27,8 +27,8 @@ export interface ProjectConfigSettings {
   /** `from` is known to be a file, not a folder (so it need not be looked at on disk). */
   fromFile?: boolean | undefined;
   /**
-   * Reuse what the disk said earlier in the same synchronous run (versionOfThisRun says what that
-   * does and does not see): for a front end called once per file in a batch, the Babel plugin.
+   * Reuse what the disk said earlier in the same batch, until the event loop turns (versionOfThisRun
+   * says what that does and does not see): for a front end called once per file, the Babel plugin.
    */
   reuseWithinRun?: boolean | undefined;
 }

@@ -55,10 +55,10 @@ test('a mistake in the configuration fails the build with the file and the key n
   t.notRegex(error.message, /\n\s+at /);
 });
 
-test('a configuration added between two runs of transforms is seen by the second (the disk is looked at once per synchronous run)', async (t) => {
+test('a configuration added between two runs of transforms is seen by the second (the disk is looked at once per batch, until the event loop turns)', async (t) => {
   const root = tempProject({ 'package.json': '{}' });
   t.throws(() => transform(root, 'src/pages/a.js', PAGE_WITH_PORT), { message: /has port 8443/ });
-  // The same synchronous run goes on with what it saw …
+  // The same batch goes on with what it saw …
   writeFiles(root, { 'src/wx-request.config.json': JSON.stringify({ allowedOrigins: [ORIGIN] }) });
   t.throws(() => transform(root, 'src/pages/b.js', PAGE_WITH_PORT), { message: /has port 8443/ });
   // … the next one (a rebuild, the next async transform) reads the new configuration.
