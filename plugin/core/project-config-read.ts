@@ -147,8 +147,8 @@ const cache = new Map<string, { version: string; options: ProjectOptions }>();
  * stats it 2,000 times and reads it once. The same object comes back while the file is unchanged,
  * so callers can key their own work on it.
  */
-export function readProjectConfig(file: string, version: VersionOf = versionOf): ProjectOptions {
-  const current = version(file);
+export function readProjectConfig(file: string, versionOfPath: VersionOf = versionOf): ProjectOptions {
+  const current = versionOfPath(file);
   if (current === undefined) failIn(file, 'does not exist.');
   const cached = cache.get(file);
   if (cached?.version === current) return cached.options;

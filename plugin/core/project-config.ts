@@ -58,13 +58,13 @@ function startFolder(from: string, isFile: boolean): string {
 export function loadProjectOptions(from: string, settings: ProjectConfigSettings = {}): ProjectOptions {
   const { configFile } = settings;
   if (configFile === false) return NONE;
-  const version = settings.reuseWithinRun ? versionOfThisRun : versionOf;
+  const versionOfPath = settings.reuseWithinRun ? versionOfThisRun : versionOf;
   if (typeof configFile === 'string') {
     const file = path.resolve(settings.cwd ?? process.cwd(), configFile);
     if (!existsSync(file)) throw new OptionsError(`option "configFile" names ${JSON.stringify(configFile)}, which does not exist (${file}).`);
-    return readProjectConfig(file, version);
+    return readProjectConfig(file, versionOfPath);
   }
-  const found = findProjectConfig(startFolder(from, settings.fromFile === true), version);
+  const found = findProjectConfig(startFolder(from, settings.fromFile === true), versionOfPath);
   if (!found) return NONE;
   if (found.ignored.length > 0) {
     const key = [found.used, ...found.ignored].join('\0');
@@ -75,7 +75,7 @@ export function loadProjectOptions(from: string, settings: ProjectConfigSettings
       (settings.onWarning ?? printWarning)(`babel-plugin-wx-request: ${found.ignored.length + 1} configurations in one folder: ${labelOf(found.used)} is used, ${ignored} ${verb} ignored. Keep one.`);
     }
   }
-  return readProjectConfig(found.used, version);
+  return readProjectConfig(found.used, versionOfPath);
 }
 
 /**
