@@ -2,7 +2,7 @@ import { declare } from '@babel/helper-plugin-utils';
 import type { PluginObj } from '@babel/core';
 import { transformProgram } from './babel/transform-program.js';
 import { checkCallSites } from './core/engine.js';
-import type { WxRequestOptions } from './core/options.js';
+import { resolveOptions, type WxRequestOptions } from './core/options.js';
 import { createOptionsResolver, loadProjectOptions } from './core/project-config.js';
 import { displayPath } from './display-path.js';
 import { mayReferenceRequest } from './core/quick-check.js';
@@ -18,7 +18,11 @@ const plugin = declare((api, rawOptions, dirname): PluginObj => {
   // file; they and a named `configFile` (relative to the Babel config that names the plugin) are
   // checked now, before any file.
   const explicit = rawOptions as WxRequestOptions;
-  const optionsFor = createOptionsResolver(explicit, { cwd: dirname });
+  // Babel transforms batches without I/O in between (babel-jest, @babel/register, a build loop):
+  // the folders above their files are looked at once per batch, not once per file.
+  const optionsFor = createOptionsResolver(explicit, { cwd: dirname, reuseWithinRun: true });
+  // Explicit globals win over every file's configuration (mergeOptions).
+  const ownGlobals = explicit.globals === undefined ? undefined : resolveOptions({ globals: explicit.globals }).globals;
   watchProjectConfig(api as { addExternalDependency?: (file: string) => void }, explicit, dirname);
   // Bundlers that handle ES modules themselves say so; an `import` is then always safe to add.
   const callerSupportsEsm = api.caller((caller) => Boolean(caller && 'supportsStaticESM' in caller && caller.supportsStaticESM));
@@ -26,13 +30,15 @@ const plugin = declare((api, rawOptions, dirname): PluginObj => {
     name: 'wx-request',
     visitor: {
       Program(program, state) {
-        const options = optionsFor(state.filename ?? state.cwd);
         const source = state.file.code;
         // A file whose globals are only read as `wx.<other API>` cannot reach wx.request: no traversal.
-        if (!mayReferenceRequest(source, options.globals)) {
-          Object.assign(state.file.metadata, { wxRequest: { rewritten: 0, callSites: 0, diagnostics: [], edits: [] } });
-          return;
-        }
+        // Globals named in the plugin's options hold for every file, so such a file needs no
+        // configuration either.
+        const skip = () => Object.assign(state.file.metadata, { wxRequest: { rewritten: 0, callSites: 0, diagnostics: [], edits: [] } });
+        if (ownGlobals && !mayReferenceRequest(source, ownGlobals)) return void skip();
+        // Babel's filename is a file; without one, the search starts from the working directory.
+        const options = state.filename ? optionsFor(state.filename, true) : optionsFor(state.cwd);
+        if (!ownGlobals && !mayReferenceRequest(source, options.globals)) return void skip();
         const file = displayPath(state.filename, state.cwd);
         const { sites, globalUses, rewritten, edits } = transformProgram(program, file, options, api.types, callerSupportsEsm);
         const diagnostics = checkCallSites(sites, options, globalUses);

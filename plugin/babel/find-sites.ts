@@ -29,7 +29,7 @@ export function findReferences(program: NodePath<t.Program>, file: string, globa
   // Every reference starts at an identifier named like a global: visit those alone, in the order
   // a traversal would, rather than every node of the file (global-paths.ts says why).
   const inMember = new Set<t.Node>();
-  for (const path of globalIdentifierPaths(program, globals, types)) {
+  for (const path of globalIdentifierPaths(program, globals, types, isOtherApiRead)) {
     // What lies inside a reference is the reference's (a traversal would skip it).
     if (hasAncestorIn(path, inMember)) continue;
     const outer = outermostWrapper(path);
@@ -50,6 +50,18 @@ export function findReferences(program: NodePath<t.Program>, file: string, globa
   // A traversal meets a declaration before a nested one in its pattern's defaults: keep that order.
   if (found.destructurings.every((d) => typeof d.node.start === 'number')) found.destructurings.sort((a, b) => a.node.start! - b.node.start!);
   return found;
+}
+
+/**
+ * `wx.showToast`: the object of a read of a named property other than `request`, with nothing
+ * around it. Whatever binds the name, such a mention is neither a reference nor a use of the global
+ * that hands `request` on (roleOfGlobal calls it harmless), and most mentions in real mini-program
+ * code are of this kind: they are dropped before a path is made for them.
+ */
+function isOtherApiRead(node: t.Identifier, parent: t.Node, key: string): boolean {
+  if (key !== 'object' || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.computed) return false;
+  const property = parent.property;
+  return property.type === 'Identifier' && property.name !== 'request' && parent.object === node;
 }
 
 /** The neutral description of every call made through those references, read before any rewrite. */

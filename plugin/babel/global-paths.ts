@@ -10,12 +10,16 @@ type Ancestors = { node: t.Node; key: string; index?: number }[];
  * ancestors) finds the few identifiers that matter, and a path is made only along their ancestors
  * (each list of siblings once). In a mini-program file of thousands of nodes and a few dozen
  * mentions of `wx` that is a fraction of the cost, and a file where no identifier has the name
- * costs the walk alone.
+ * costs the walk alone. `skip` drops, before any path is made, the identifiers its caller can tell
+ * are of no interest from the node and its parent alone.
  */
-export function globalIdentifierPaths(program: NodePath<t.Program>, globals: readonly string[], types: typeof t): NodePath<t.Identifier>[] {
+export function globalIdentifierPaths(program: NodePath<t.Program>, globals: readonly string[], types: typeof t, skip?: (node: t.Identifier, parent: t.Node, key: string) => boolean): NodePath<t.Identifier>[] {
   const hits: { node: t.Identifier; ancestors: Ancestors }[] = [];
   types.traverse(program.node, (node, ancestors) => {
-    if (node.type === 'Identifier' && globals.includes(node.name)) hits.push({ node, ancestors: [...ancestors] });
+    if (node.type !== 'Identifier' || !globals.includes(node.name)) return;
+    const parent = ancestors[ancestors.length - 1];
+    if (skip && parent && skip(node, parent.node, parent.key)) return;
+    hits.push({ node, ancestors: [...ancestors] });
   });
   if (hits.length === 0) return [];
   const paths = new Map<t.Node, NodePath>([[program.node, program]]);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_KEY, readPackageJson, versionOf } from './project-config-read.js';
+import { PACKAGE_KEY, readPackageJson, versionOf, type VersionOf } from './project-config-read.js';
 
 /** The configuration files, in the order that decides which one is used when a folder has several. */
 export const CONFIG_FILE_NAMES = ['wx-request.config.js', 'wx-request.config.mjs', 'wx-request.config.cjs', 'wx-request.config.json'] as const;
@@ -16,8 +16,8 @@ const CANDIDATES = [...CONFIG_FILE_NAMES, 'package.json'];
 const folders = new Map<string, { version: string | undefined; present: string[] }>();
 const manifests = new Map<string, { version: string | undefined; hasKey: boolean }>();
 
-function presentIn(folder: string): string[] {
-  const version = versionOf(folder);
+function presentIn(folder: string, versionOfPath: VersionOf): string[] {
+  const version = versionOfPath(folder);
   const cached = folders.get(folder);
   if (cached && cached.version === version) return cached.present;
   const present = version === undefined ? [] : CANDIDATES.filter((name) => existsSync(path.join(folder, name)));
@@ -26,8 +26,8 @@ function presentIn(folder: string): string[] {
 }
 
 /** Whether a package.json has a "wxRequest" key: an edit of package.json does not touch its folder. */
-function hasPackageKey(file: string): boolean {
-  const version = versionOf(file);
+function hasPackageKey(file: string, versionOfPath: VersionOf): boolean {
+  const version = versionOfPath(file);
   const cached = manifests.get(file);
   if (cached && cached.version === version) return cached.hasKey;
   const hasKey = version !== undefined && PACKAGE_KEY in (readPackageJson(file) ?? {});
@@ -41,12 +41,12 @@ function hasPackageKey(file: string): boolean {
  * first folder with a package.json (so a package never takes its parent's configuration), or at
  * the file system's root.
  */
-export function findProjectConfig(start: string): FoundConfig | undefined {
+export function findProjectConfig(start: string, versionOfPath: VersionOf = versionOf): FoundConfig | undefined {
   for (let folder = path.resolve(start); ; ) {
-    const present = presentIn(folder);
+    const present = presentIn(folder, versionOfPath);
     const found = present.filter((name) => name !== 'package.json').map((name) => path.join(folder, name));
     const manifest = present.includes('package.json') ? path.join(folder, 'package.json') : undefined;
-    if (manifest !== undefined && hasPackageKey(manifest)) found.push(manifest);
+    if (manifest !== undefined && hasPackageKey(manifest, versionOfPath)) found.push(manifest);
     const [used, ...ignored] = found;
     if (used !== undefined) return { used, ignored };
     const parent = path.dirname(folder);

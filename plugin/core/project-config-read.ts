@@ -22,6 +22,32 @@ export function versionOf(file: string): string | undefined {
   return stats ? `${stats.mtimeMs}:${stats.size}:${stats.ino}` : undefined;
 }
 
+/** How a lookup learns a file's (or a folder's) version. */
+export type VersionOf = (file: string) => string | undefined;
+
+let settled: Map<string, string | undefined> | undefined;
+
+/**
+ * `versionOf`, asked once per path until the event loop next turns: the answers are dropped by a
+ * `setImmediate`. A batch of transforms that does not wait for I/O in between (babel-jest,
+ * @babel/register, a build loop of transformSync, awaited or not) then stats each folder above its
+ * files once, not once per file, while the next batch (a rebuild after an edit, a transform after
+ * the bundler read a file) sees the disk as it is. What it cannot see is a configuration written
+ * synchronously by the same code between two transforms of one batch.
+ */
+export function versionOfThisRun(file: string): string | undefined {
+  if (!settled) {
+    settled = new Map();
+    setImmediate(() => {
+      settled = undefined;
+    }).unref();
+  }
+  if (settled.has(file)) return settled.get(file);
+  const version = versionOf(file);
+  settled.set(file, version);
+  return version;
+}
+
 /** The file as the user sees it in a message; a package.json's key is named too. */
 export function labelOf(file: string): string {
   const shown = displayPath(file, process.cwd());
@@ -121,15 +147,15 @@ const cache = new Map<string, { version: string; options: ProjectOptions }>();
  * stats it 2,000 times and reads it once. The same object comes back while the file is unchanged,
  * so callers can key their own work on it.
  */
-export function readProjectConfig(file: string): ProjectOptions {
-  const version = versionOf(file);
-  if (version === undefined) failIn(file, 'does not exist.');
+export function readProjectConfig(file: string, versionOfPath: VersionOf = versionOf): ProjectOptions {
+  const current = versionOfPath(file);
+  if (current === undefined) failIn(file, 'does not exist.');
   const cached = cache.get(file);
-  if (cached?.version === version) return cached.options;
+  if (cached?.version === current) return cached.options;
   const raw = readRaw(file);
   // The plugin's own validation and messages, restricted to what a file may give.
   resolveOptions(raw, { source: labelOf(file), accepted: FILE_OPTION_NAMES });
   const options: ProjectOptions = Object.freeze({ options: Object.freeze({ ...(raw as FileOptions) }), source: file });
-  cache.set(file, { version, options });
+  cache.set(file, { version: current, options });
   return options;
 }

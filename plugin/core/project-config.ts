@@ -12,7 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OptionsError, resolveOptions, type FileOptions, type ResolvedOptions, type WxRequestOptions } from './options.js';
 import { findProjectConfig } from './project-config-find.js';
-import { labelOf, readProjectConfig, type ProjectOptions } from './project-config-read.js';
+import { labelOf, readProjectConfig, versionOf, versionOfThisRun, type ProjectOptions } from './project-config-read.js';
 
 export { CONFIG_FILE_NAMES } from './project-config-find.js';
 export { PACKAGE_KEY, type ProjectOptions } from './project-config-read.js';
@@ -24,6 +24,13 @@ export interface ProjectConfigSettings {
   cwd?: string | undefined;
   /** Receives the warning for a folder with two configurations. Default: printed to stderr. */
   onWarning?: ((message: string) => void) | undefined;
+  /** `from` is known to be a file, not a folder (so it need not be looked at on disk). */
+  fromFile?: boolean | undefined;
+  /**
+   * Reuse what the disk said earlier in the same batch, until the event loop turns (versionOfThisRun
+   * says what that does and does not see): for a front end called once per file, the Babel plugin.
+   */
+  reuseWithinRun?: boolean | undefined;
 }
 
 const NONE: ProjectOptions = Object.freeze({ options: Object.freeze({}) });
@@ -33,9 +40,13 @@ function printWarning(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-/** The folder a search starts from: `from` itself when it is a folder, else the folder it is in. */
-function startFolder(from: string): string {
+/**
+ * The folder a search starts from: `from` itself when it is a folder, else the folder it is in. A
+ * caller that knows `from` is a file (Babel's `filename`) saves the stat: a build asks once per file.
+ */
+function startFolder(from: string, isFile: boolean): string {
   const absolute = path.resolve(from);
+  if (isFile) return path.dirname(absolute);
   return statSync(absolute, { throwIfNoEntry: false })?.isDirectory() ? absolute : path.dirname(absolute);
 }
 
@@ -47,12 +58,13 @@ function startFolder(from: string): string {
 export function loadProjectOptions(from: string, settings: ProjectConfigSettings = {}): ProjectOptions {
   const { configFile } = settings;
   if (configFile === false) return NONE;
+  const versionOfPath = settings.reuseWithinRun ? versionOfThisRun : versionOf;
   if (typeof configFile === 'string') {
     const file = path.resolve(settings.cwd ?? process.cwd(), configFile);
     if (!existsSync(file)) throw new OptionsError(`option "configFile" names ${JSON.stringify(configFile)}, which does not exist (${file}).`);
-    return readProjectConfig(file);
+    return readProjectConfig(file, versionOfPath);
   }
-  const found = findProjectConfig(startFolder(from));
+  const found = findProjectConfig(startFolder(from, settings.fromFile === true), versionOfPath);
   if (!found) return NONE;
   if (found.ignored.length > 0) {
     const key = [found.used, ...found.ignored].join('\0');
@@ -63,7 +75,7 @@ export function loadProjectOptions(from: string, settings: ProjectConfigSettings
       (settings.onWarning ?? printWarning)(`babel-plugin-wx-request: ${found.ignored.length + 1} configurations in one folder: ${labelOf(found.used)} is used, ${ignored} ${verb} ignored. Keep one.`);
     }
   }
-  return readProjectConfig(found.used);
+  return readProjectConfig(found.used, versionOfPath);
 }
 
 /**
@@ -79,7 +91,7 @@ export function mergeOptions(fileOptions: Readonly<FileOptions>, explicit: Reado
   return merged;
 }
 
-export interface ResolverSettings extends Omit<ProjectConfigSettings, 'configFile'> {
+export interface ResolverSettings extends Omit<ProjectConfigSettings, 'configFile' | 'fromFile'> {
   /** Origins allowed on top of the file's and the explicit ones (`wx-request check --allowed-origin`). */
   addAllowedOrigins?: readonly string[] | undefined;
 }
@@ -87,18 +99,20 @@ export interface ResolverSettings extends Omit<ProjectConfigSettings, 'configFil
 /**
  * For a front end with options of its own (the `configFile` among them): validates them now, so
  * a mistake is reported before any file, reads a named `configFile` now too, and returns the
- * resolved options for each file, computed once per version of its configuration.
+ * resolved options for each file, computed once per version of its configuration. Pass
+ * `fromFile` when `from` is known to be a file (a stat less per file).
  */
-export function createOptionsResolver(explicit: WxRequestOptions | undefined, settings: ResolverSettings = {}): (from: string) => ResolvedOptions {
+export function createOptionsResolver(explicit: WxRequestOptions | undefined, settings: ResolverSettings = {}): (from: string, fromFile?: boolean) => ResolvedOptions {
   const own = resolveOptions(explicit);
   const given = explicit ?? {};
   const lookup: ProjectConfigSettings = { ...settings, configFile: given.configFile };
+  const lookupOfFile: ProjectConfigSettings = { ...lookup, fromFile: true };
   if (typeof given.configFile === 'string') loadProjectOptions(settings.cwd ?? process.cwd(), lookup);
   const added = settings.addAllowedOrigins ?? [];
   if (added.length > 0) resolveOptions({ allowedOrigins: [...added] });
   const resolved = new WeakMap<ProjectOptions, ResolvedOptions>();
-  return (from) => {
-    const project = loadProjectOptions(from, lookup);
+  return (from, fromFile = false) => {
+    const project = loadProjectOptions(from, fromFile ? lookupOfFile : lookup);
     if (project === NONE && added.length === 0) return own;
     let options = resolved.get(project);
     if (!options) {

@@ -2,7 +2,7 @@ import test from 'ava';
 import * as babel from '@babel/core';
 import path from 'node:path';
 import plugin from '../../plugin/index.js';
-import { ORIGIN, PAGE_WITH_PORT, tempProject } from './temp-project.js';
+import { ORIGIN, PAGE_WITH_PORT, tempProject, writeFiles } from './temp-project.js';
 
 function diagnosticsOf(result: babel.BabelFileResult | null): unknown[] {
   return (result?.metadata as unknown as { wxRequest: { diagnostics: unknown[] } }).wxRequest.diagnostics;
@@ -53,4 +53,15 @@ test('a mistake in the configuration fails the build with the file and the key n
   const error = t.throws(() => transform(root, 'src/page.js', PAGE_WITH_PORT));
   t.regex(error.message, /babel-plugin-wx-request: .*src\/wx-request\.config\.json: option "rules" names an unknown rule "url-port"\. Did you mean "url-no-port"\?/);
   t.notRegex(error.message, /\n\s+at /);
+});
+
+test('a configuration added between two runs of transforms is seen by the second (the disk is looked at once per batch, until the event loop turns)', async (t) => {
+  const root = tempProject({ 'package.json': '{}' });
+  t.throws(() => transform(root, 'src/pages/a.js', PAGE_WITH_PORT), { message: /has port 8443/ });
+  // The same batch goes on with what it saw …
+  writeFiles(root, { 'src/wx-request.config.json': JSON.stringify({ allowedOrigins: [ORIGIN] }) });
+  t.throws(() => transform(root, 'src/pages/b.js', PAGE_WITH_PORT), { message: /has port 8443/ });
+  // … the next one (a rebuild, the next async transform) reads the new configuration.
+  await new Promise((resolve) => setImmediate(resolve));
+  t.deepEqual(diagnosticsOf(transform(root, 'src/pages/b.js', PAGE_WITH_PORT)), []);
 });
