@@ -6,13 +6,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { CodeBase } from './generate.js';
-import { DIST, requireFromRoot } from './load.js';
+import { DIST, ROOT, requireFromRoot } from './load.js';
 import { compare } from './measure.js';
 import { bytes, timing, timingRatio, type Row, type Section } from './report.js';
 
 const TITLE = 'Bundler plugins overhead';
 const BUNDLERS = ['vite', 'rollup', 'rolldown', 'webpack', 'rspack', 'esbuild'] as const;
 type Bundler = (typeof BUNDLERS)[number];
+/** `BENCH_BUNDLERS=vite,esbuild` measures a subset (for profiling one bundler); default all six. */
+const SELECTED = BUNDLERS.filter((bundler) => (process.env['BENCH_BUNDLERS'] ?? BUNDLERS.join(',')).split(',').includes(bundler));
 /* The bundlers' APIs, used in one place each. */
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -23,7 +25,7 @@ async function plugin(bundler: Bundler): Promise<(options?: object) => unknown> 
 }
 
 /** Builds `entry` (in `root`) in memory where the bundler allows, with or without our plugin; returns the JavaScript. */
-async function build(bundler: Bundler, root: string, entry: string, withPlugin: boolean, minify = false): Promise<string> {
+export async function build(bundler: Bundler, root: string, entry: string, withPlugin: boolean, minify = false): Promise<string> {
   const ours = withPlugin ? [(await plugin(bundler))({ onDiagnostic: () => {} })] : [];
   switch (bundler) {
     case 'vite': {
@@ -55,7 +57,9 @@ async function build(bundler: Bundler, root: string, entry: string, withPlugin: 
       const bundle = (bundler === 'webpack' ? requireFromRoot('webpack') : requireFromRoot('@rspack/core')) as Any;
       const out = mkdtempSync(path.join(tmpdir(), `wx-request-bench-${bundler}-`));
       try {
-        const compiler = bundle({ mode: minify ? 'production' : 'none', context: root, entry, devtool: false, output: { path: out, filename: 'main.js' }, plugins: ours, infrastructureLogging: { level: 'none' }, performance: { hints: false } });
+        // Neither reads TypeScript by itself: the same TS step in both variants (Rspack's native SWC loader; esbuild's transform for webpack).
+        const typescript = { test: /\.[cm]?tsx?$/, use: bundler === 'webpack' ? TS_LOADER : { loader: 'builtin:swc-loader', options: { jsc: { parser: { syntax: 'typescript' } } } }, type: 'javascript/auto' };
+        const compiler = bundle({ mode: minify ? 'production' : 'none', context: root, entry, devtool: false, output: { path: out, filename: 'main.js' }, module: { rules: [typescript] }, plugins: ours, infrastructureLogging: { level: 'none' }, performance: { hints: false } });
         await new Promise<void>((resolve, reject) => compiler.run((error: unknown, stats: Any) => (error || stats.hasErrors() ? reject(error ?? new Error(stats.toString('errors-only'))) : compiler.close(() => resolve()))));
         return readFileSync(path.join(out, 'main.js'), 'utf8');
       } finally {
@@ -70,6 +74,9 @@ async function build(bundler: Bundler, root: string, entry: string, withPlugin: 
   }
 }
 
+/** webpack's TS step for the bench: a loader over esbuild's transform (bench/esbuild-ts-loader.cjs). */
+const TS_LOADER = path.join(ROOT, 'bench/esbuild-ts-loader.cjs');
+
 const ONE_GET = "wx.request({ url: 'https://api.example.com/items', success: (res) => console.log(res.data) });\n";
 
 export async function benchBundlers(codeBase: CodeBase): Promise<Section> {
@@ -81,7 +88,7 @@ export async function benchBundlers(codeBase: CodeBase): Promise<Section> {
   const rows: Row[] = [];
   const notes: string[] = [];
   try {
-    for (const bundler of BUNDLERS) {
+    for (const bundler of SELECTED) {
       const [without, withOurs] = await compare([
         { name: `${bundler} alone`, run: () => build(bundler, codeBase.jsRoot, entry, false) },
         { name: `${bundler} + wx-request`, run: () => build(bundler, codeBase.jsRoot, entry, true) },
@@ -91,7 +98,7 @@ export async function benchBundlers(codeBase: CodeBase): Promise<Section> {
       rows.push({ what: `${bundler}: build with the plugin vs without`, ours: timing(withOurs), baseline: timing(without), ratio: r.text, target: '≤ 1.05 (CPU)', met: r.judged <= 1.05 });
     }
     const sizes = [];
-    for (const bundler of BUNDLERS) {
+    for (const bundler of SELECTED) {
       const code = await build(bundler, page, path.join(page, 'page.js'), true, true);
       sizes.push(`${bundler} ${bytes(gzipSync(code, { level: 9 }).length)}`);
     }
