@@ -5,7 +5,7 @@ import { mayReferenceRequest } from '../core/quick-check.js';
 import { requestCodeFilter } from './code-filter.js';
 import { displayPath } from '../display-path.js';
 import { ruleErrorMessage, warningMessage } from './messages.js';
-import { splitOptions, type BundlerOptions } from './options.js';
+import { DEFAULT_INCLUDE, splitOptions, type BundlerOptions } from './options.js';
 import { isParseError, parseErrorMessage } from './parse-error.js';
 import { RUNTIME_SPECIFIER, resolveRuntime } from './resolve-runtime.js';
 import { transformFile } from './transform-file.js';
@@ -85,6 +85,9 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
       },
     },
     esbuild: {
+      // esbuild calls into JavaScript for every file an onLoad filter (a Go regular expression on
+      // the path) matches: with the default include, only the extensions we handle.
+      onLoadFilter: include === DEFAULT_INCLUDE ? DEFAULT_INCLUDE : /.*/,
       setup(build) {
         build.onResolve({ filter: RUNTIME_SPECIFIER }, (args) => {
           const file = resolveRuntime(args.path, args.importer || undefined);
