@@ -5,7 +5,8 @@
 // itself, whose Rust regex engine is the one that runs it there. (It is looser than the quick
 // check by design, e.g. `this.wx.request` passes it: the quick check then skips the file.)
 import test from 'ava';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSync, traverse } from '@babel/core';
@@ -104,5 +105,33 @@ test('in Rolldown (its own regex engine): every file the quick check lets throug
     const missed = texts.filter((text, i) => mayReferenceRequest(text, globals) && !reached.has(i));
     t.deepEqual(missed, [], globals.join(','));
     t.true(reached.size < texts.length, 'the native filter skips files');
+  }
+});
+
+/** Builds one file with Rolldown and our plugin (from source), the runtime left external; returns the output. */
+async function buildWithPlugin(dir: string, file: string, options: object): Promise<string> {
+  const { default: wxRequest } = await import('../../plugin/bundler/rolldown.js');
+  const bundle = await rolldown({ input: path.join(dir, file), logLevel: 'silent', external: [/^babel-plugin-wx-request\//], plugins: [wxRequest({ onDiagnostic: () => {}, ...options })] });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  return output[0].code;
+}
+
+test.serial('the filter knows the globals of the configuration at the working directory, and the globals option', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wx-request-code-filter-'));
+  const cwd = process.cwd();
+  try {
+    writeFileSync(path.join(dir, 'wx-request.config.json'), JSON.stringify({ globals: ['qq'] }));
+    writeFileSync(path.join(dir, 'page.js'), "qq.request({ url: 'https://api.example.com/a' });\ntt.request({ url: 'https://api.example.com/b' });\n");
+    process.chdir(dir);
+    const fromConfig = await buildWithPlugin(dir, 'page.js', {});
+    t.false(fromConfig.includes('qq.request('), fromConfig);
+    t.true(fromConfig.includes('tt.request('), fromConfig);
+    const fromOption = await buildWithPlugin(dir, 'page.js', { globals: ['tt'] });
+    t.true(fromOption.includes('qq.request('), fromOption);
+    t.false(fromOption.includes('tt.request('), fromOption);
+  } finally {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
   }
 });
