@@ -46,7 +46,7 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
   const optionsFor = createOptionsResolver(options);
   // Evaluated by Rolldown and Vite 8 on their side (no call into JavaScript for the files that
   // cannot reach wx.request: most of a mini-program), by the others before the handler.
-  const code = requestCodeFilter(knownGlobals(options, optionsFor));
+  const codeFilter = requestCodeFilter(knownGlobals(options, optionsFor));
 
   return {
     name: 'wx-request',
@@ -54,7 +54,7 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
     // esbuild: answered in its own file namespace (unplugin's would put the runtime in a namespace of ours).
     ...(meta.framework === 'esbuild' ? {} : { resolveId: { filter: { id: RUNTIME_SPECIFIER }, handler: (id: string, importer: string | undefined) => resolveRuntime(id, importer) } }),
     transform: {
-      filter: { id: { include, exclude }, code },
+      filter: { id: { include, exclude }, code: codeFilter },
       async handler(code, id) {
         if (id.startsWith('\0')) return null;
         const file = fileOf(id);
