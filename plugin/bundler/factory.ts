@@ -1,9 +1,11 @@
 import { createUnplugin, type UnpluginFactory, type UnpluginMessage } from 'unplugin';
+import { resolveOptions, type WxRequestOptions } from '../core/options.js';
 import { createOptionsResolver, loadProjectOptions } from '../core/project-config.js';
 import { mayReferenceRequest } from '../core/quick-check.js';
+import { requestCodeFilter } from './code-filter.js';
 import { displayPath } from '../display-path.js';
 import { ruleErrorMessage, warningMessage } from './messages.js';
-import { splitOptions, type BundlerOptions } from './options.js';
+import { DEFAULT_INCLUDE, splitOptions, type BundlerOptions } from './options.js';
 import { isParseError, parseErrorMessage } from './parse-error.js';
 import { RUNTIME_SPECIFIER, resolveRuntime } from './resolve-runtime.js';
 import { transformFile } from './transform-file.js';
@@ -13,6 +15,22 @@ const FRAME_SHOWN = new Set(['rollup', 'rolldown', 'vite']);
 
 /** Host ids may carry a query (`?v=…`, `?import`); the file is what comes before it. */
 const fileOf = (id: string) => id.replace(/[?#].*$/, '');
+
+/**
+ * The globals the code filter looks for, known when the plugin is made: the `globals` option
+ * (then every file's), else the defaults and those of the configuration that applies at the
+ * working directory. A configuration further down that names other globals is the one case
+ * this misses: the README says to name them in the option.
+ */
+function knownGlobals(options: WxRequestOptions, optionsFor: (from: string) => { globals: readonly string[] }): string[] {
+  if (options.globals) return [...options.globals];
+  try {
+    return [...new Set([...resolveOptions({}).globals, ...optionsFor(process.cwd()).globals])];
+  } catch {
+    // A broken configuration: the first file it applies to reports it, with its position.
+    return [...resolveOptions({}).globals];
+  }
+}
 
 /**
  * One implementation for every bundler: resolve our runtime's import with no help from the host,
@@ -26,6 +44,9 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
   // "wxRequest"), under the plugin's own options. The Babel plugin reads the same; here they
   // decide which globals the quick check looks for.
   const optionsFor = createOptionsResolver(options);
+  // Evaluated by Rolldown and Vite 8 on their side (no call into JavaScript for the files that
+  // cannot reach wx.request: most of a mini-program), by the others before the handler.
+  const codeFilter = requestCodeFilter(knownGlobals(options, optionsFor));
 
   return {
     name: 'wx-request',
@@ -33,7 +54,7 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
     // esbuild: answered in its own file namespace (unplugin's would put the runtime in a namespace of ours).
     ...(meta.framework === 'esbuild' ? {} : { resolveId: { filter: { id: RUNTIME_SPECIFIER }, handler: (id: string, importer: string | undefined) => resolveRuntime(id, importer) } }),
     transform: {
-      filter: { id: { include, exclude } },
+      filter: { id: { include, exclude }, code: codeFilter },
       async handler(code, id) {
         if (id.startsWith('\0')) return null;
         const file = fileOf(id);
@@ -64,6 +85,9 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
       },
     },
     esbuild: {
+      // esbuild calls into JavaScript for every file an onLoad filter (a Go regular expression on
+      // the path) matches: with the default include, only the extensions we handle.
+      onLoadFilter: include === DEFAULT_INCLUDE ? DEFAULT_INCLUDE : /.*/,
       setup(build) {
         build.onResolve({ filter: RUNTIME_SPECIFIER }, (args) => {
           const file = resolveRuntime(args.path, args.importer || undefined);
