@@ -97,7 +97,6 @@ for (const [index, benchmark] of BENCHMARKS.entries()) {
     process.stderr.write(`  failed: ${error instanceof Error ? error.stack : message}\n`);
     section = { id: benchmark.id, title, method: '', rows: [], notes: [], notMeasured: `the benchmark failed: ${message.split('\n')[0]}` };
   }
-  cleanupChildren();
   m.loadAfter = os.loadavg();
   const minutes = (Date.now() - t0) / 60_000;
   process.stderr.write(`  (${(minutes * 60).toFixed(0)} s)\n`);
@@ -106,6 +105,8 @@ for (const [index, benchmark] of BENCHMARKS.entries()) {
   // A failed run does not replace the published result.
   if (publish && !section.notMeasured) storeSection(result);
 }
+
+cleanupChildren();
 
 // Published: every benchmark's latest stored result (this run's, and earlier runs' for the others).
 // Otherwise: this run's sections alone.
