@@ -120,13 +120,14 @@ export async function benchBundlers(codeBase: CodeBase): Promise<Section> {
         { name: `${bundler} + wx-request, nothing to rewrite`, run: () => build(bundler, codeBase.jsRoot, entry, NOTHING_TO_REWRITE) },
       ]);
       if (!without || !withOurs || !skipping) throw new Error('missing samples');
-      const r = timingRatio(withOurs, without);
       // esbuild's CPU is in its own process, not in this one's figures: its wall-clock ratio is judged.
       const ownProcess = bundler === 'esbuild';
-      rows.push({ what: `${bundler}: build with the plugin vs without`, ours: timing(withOurs), baseline: timing(without), ratio: r.text, target: ownProcess ? '≤ 1.05 (wall)' : '≤ 1.05 (CPU)', met: (ownProcess ? r.wall : r.judged) <= 1.05 });
+      const judgedOn = ownProcess ? 'wall' : 'cpu';
+      const r = timingRatio(withOurs, without, judgedOn);
+      rows.push({ what: `${bundler}: build with the plugin vs without`, ours: timing(withOurs), baseline: timing(without), ratio: r.text, target: ownProcess ? '≤ 1.05 (wall)' : '≤ 1.05 (CPU)', met: r.judged <= 1.05 });
       const own = ownProcess ? without.wall.median : without.cpu.median;
       floors.push(`${bundler} ${((own + floor.ms) / own).toFixed(2)}×${ownProcess ? ' (of its wall time)' : ''}`);
-      rows.push({ what: `${bundler}: the plugin's cost on files it skips (globals that no file uses)`, ours: timing(skipping), baseline: timing(without), ratio: timingRatio(skipping, without).text, target: '' });
+      rows.push({ what: `${bundler}: the plugin's cost on files it skips (globals that no file uses)`, ours: timing(skipping), baseline: timing(without), ratio: timingRatio(skipping, without, judgedOn).text, target: '' });
     }
     notes.push(`A bare Babel parse of the ${floor.files} files that need the rewrite takes ${floor.ms.toFixed(0)} ms CPU: added to each bundler's own build, that alone makes ${floors.join(', ')} (CPU), a floor under the first rows for any rewrite that parses those files with Babel.`);
     const sizes = [];

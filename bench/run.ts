@@ -45,6 +45,8 @@ if (unknown.length) {
   process.exit(2);
 }
 const selected = BENCHMARKS.filter((b) => !only || only.includes(b.id));
+/** A section's heading: numbered by its benchmark's place in the registry, whatever the section calls itself. */
+const titleOf = (benchmark: Benchmark) => `${BENCHMARKS.indexOf(benchmark) + 1}. ${benchmark.title}`;
 
 const started = Date.now();
 const first = machine();
@@ -81,10 +83,8 @@ function describeCodeBases(shapes: ReadonlySet<ShapeName>): string | undefined {
 // Only a full-size run is published (bench/results/ and BENCHMARKS.md); any other is written to the temp folder.
 const publish = !QUICK && FILES === 2000 && !process.env['BENCH_OUT'];
 const measured = new Map<string, Measured>();
-for (const [index, benchmark] of BENCHMARKS.entries()) {
-  if (!selected.includes(benchmark)) continue;
-  // Numbered by place in the registry, whatever the section calls itself.
-  const title = `${index + 1}. ${benchmark.title}`;
+for (const benchmark of selected) {
+  const title = titleOf(benchmark);
   const t0 = Date.now();
   const m = machine();
   asked = new Set();
@@ -110,10 +110,11 @@ cleanupChildren();
 
 // Published: every benchmark's latest stored result (this run's, and earlier runs' for the others).
 // Otherwise: this run's sections alone.
-const shown = BENCHMARKS.flatMap((benchmark, index): Measured[] => {
+const shown = BENCHMARKS.flatMap((benchmark): Measured[] => {
+  const title = titleOf(benchmark);
   const result = publish ? (loadSection(benchmark.id) ?? measured.get(benchmark.id)) : measured.get(benchmark.id);
-  if (result) return [{ ...result, section: { ...result.section, title: `${index + 1}. ${benchmark.title}` } }];
-  return publish ? [{ section: { id: benchmark.id, title: `${index + 1}. ${benchmark.title}`, method: '', rows: [], notes: [], notMeasured: 'no published run yet (`BENCH_ONLY=' + benchmark.id + ' npm run bench`)' }, machine: first, runs: 0, minutes: 0 }] : [];
+  if (result) return [{ ...result, section: { ...result.section, title } }];
+  return publish ? [{ section: { id: benchmark.id, title, method: '', rows: [], notes: [], notMeasured: `no published run yet (\`BENCH_ONLY=${benchmark.id} npm run bench\`)` }, machine: first, runs: 0, minutes: 0 }] : [];
 });
 const footer = [
   '## Reproducing',
