@@ -1,5 +1,6 @@
 import type { NodePath, types as t } from '@babel/core';
 import { addNamed } from '@babel/helper-module-imports';
+import { runtimeImportText } from '../core/runtime-import-text.js';
 import { isCommonJs } from './module-kind.js';
 
 export interface RuntimeImport {
@@ -25,20 +26,14 @@ export function addRuntimeImport(program: NodePath<t.Program>, source: string, t
   try {
     const before = node.body.length;
     const holder = addNamed(program, 'wx', source, { nameHint: 'wx' }) as t.Identifier;
-    const quoted = JSON.stringify(source);
-    if (origins.length === 0) {
-      return { holder, text: commonJs ? `var ${holder.name} = require(${quoted}).wx; ` : `import { wx as ${holder.name} } from ${quoted}; ` };
-    }
+    if (origins.length === 0) return { holder, text: runtimeImportText(commonJs, source, holder.name, undefined, origins) };
     const allow = addNamed(program, 'allowOrigins', source, { nameHint: 'allowOrigins' }) as t.Identifier;
     const list = types.arrayExpression(origins.map((origin) => types.stringLiteral(origin)));
     const call = types.expressionStatement(types.callExpression(types.cloneNode(allow), [list]));
     const added = node.body.length - before;
     if (added === 0) program.unshiftContainer('body', call);
     else (program.get('body')[added - 1] as NodePath).insertAfter(call);
-    const imports = commonJs
-      ? `var ${holder.name} = require(${quoted}).wx; var ${allow.name} = require(${quoted}).allowOrigins;`
-      : `import { wx as ${holder.name}, allowOrigins as ${allow.name} } from ${quoted};`;
-    return { holder, text: `${imports} ${allow.name}(${JSON.stringify(origins)}); ` };
+    return { holder, text: runtimeImportText(commonJs, source, holder.name, allow.name, origins) };
   } finally {
     node.sourceType = sourceType;
   }

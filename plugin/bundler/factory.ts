@@ -7,7 +7,8 @@ import { displayPath } from '../display-path.js';
 import { ruleErrorMessage, warningMessage } from './messages.js';
 import { DEFAULT_INCLUDE, splitOptions, type BundlerOptions } from './options.js';
 import { isParseError, parseErrorMessage } from './parse-error.js';
-import { RUNTIME_SPECIFIER, resolveRuntime } from './resolve-runtime.js';
+import { isRuntimeFile, RUNTIME_SPECIFIER, resolveRuntime } from './resolve-runtime.js';
+import { transformText } from '../scan/transform-text.js';
 import { transformFile } from './transform-file.js';
 
 /** Hosts that print a message's `frame` under it; the others get the frames in the message. */
@@ -43,7 +44,7 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
   // Each file's options: its project configuration file (wx-request.config.* or package.json
   // "wxRequest"), under the plugin's own options. The Babel plugin reads the same; here they
   // decide which globals the quick check looks for.
-  const optionsFor = createOptionsResolver(options);
+  const optionsFor = createOptionsResolver(options, { reuseWithinRun: true });
   // Evaluated by Rolldown and Vite 8 on their side (no call into JavaScript for the files that
   // cannot reach wx.request: most of a mini-program), by the others before the handler.
   const codeFilter = requestCodeFilter(knownGlobals(options, optionsFor));
@@ -58,14 +59,17 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
       async handler(code, id) {
         if (id.startsWith('\0')) return null;
         const file = fileOf(id);
+        if (isRuntimeFile(file)) return null;
         // A change to the configuration file rebuilds in watch and dev modes.
-        const configuration = loadProjectOptions(file, { configFile: options.configFile }).source;
+        const configuration = loadProjectOptions(file, { configFile: options.configFile, fromFile: true, reuseWithinRun: true }).source;
         if (configuration) this.addWatchFile(configuration);
         // Most files use other wx APIs and cannot reach wx.request: no parse for them.
-        if (!mayReferenceRequest(code, optionsFor(file).globals)) return null;
+        const fileOptions = optionsFor(file, true);
+        if (!mayReferenceRequest(code, fileOptions.globals)) return null;
         let result;
         try {
-          result = await transformFile(code, file, options);
+          // Most files that call wx.request can be read from their tokens; the others go to Babel.
+          result = transformText(code, file, displayPath(file, process.cwd()), fileOptions) ?? (await transformFile(code, file, options));
         } catch (error) {
           if (!isParseError(error)) throw error;
           this.error(parseErrorMessage(error, file, displayPath(file, process.cwd()), frameShown));

@@ -40,5 +40,16 @@ export function resolveRuntime(specifier: string, importer: string | undefined):
   if (!entry) return null;
   const from = importer && path.isAbsolute(importer) ? path.dirname(importer) : process.cwd();
   const root = packageRoot(from) ?? packageRoot(process.cwd());
-  return root ? path.join(root, entry) : null;
+  if (!root) return null;
+  runtimeFolders.add(path.join(root, 'dist', 'runtime') + path.sep);
+  return path.join(root, entry);
+}
+
+/** The runtime builds handed out, whose files are never rewritten (they hold the runtime's `wx`). */
+const runtimeFolders = new Set<string>();
+
+/** Whether a file is part of a runtime this plugin resolved (outside node_modules in a workspace or a link). */
+export function isRuntimeFile(file: string): boolean {
+  for (const folder of runtimeFolders) if (file.startsWith(folder)) return true;
+  return false;
 }

@@ -1,36 +1,16 @@
 import { transformAsync, type TransformOptions } from '@babel/core';
-import MagicString from 'magic-string';
 import wxRequestPlugin from '../index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { WxRequestOptions } from '../core/options.js';
+import type { TextEdit } from '../core/text-edits.js';
+import { applyEdits, type FileResult, type SourceMapLike } from './file-result.js';
 import { parserOptionsFor } from './parser-options.js';
 
-/** A text edit into the original source (the Babel plugin reports them in `metadata.wxRequest.edits`). */
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
 
 interface WxRequestMetadata {
   rewritten: number;
   diagnostics?: Diagnostic[];
-  edits?: Edit[];
-}
-
-export interface SourceMapLike {
-  version: number;
-  sources: string[];
-  names: string[];
-  mappings: string;
-  sourcesContent?: (string | null)[];
-  file?: string;
-}
-
-export interface FileResult {
-  /** The rewritten file, or undefined when nothing in it changed. */
-  output: { code: string; map: SourceMapLike } | undefined;
-  diagnostics: Diagnostic[];
+  edits?: TextEdit[];
 }
 
 /**
@@ -76,18 +56,4 @@ export async function transformFile(code: string, id: string, options: WxRequest
   const printed = await transformAsync(code, { ...babelOptions, sourceMaps: true, sourceFileName: id });
   if (!printed?.code || !printed.map) return { output: undefined, diagnostics };
   return { output: { code: printed.code, map: printed.map as SourceMapLike }, diagnostics };
-}
-
-function applyEdits(code: string, id: string, edits: readonly Edit[]): { code: string; map: SourceMapLike } {
-  const text = new MagicString(code);
-  for (const edit of edits) {
-    if (edit.start === edit.end) text.appendLeft(edit.start, edit.text);
-    else text.overwrite(edit.start, edit.end, edit.text);
-  }
-  // A mapping at every word boundary (not every character): exact for every token a position
-  // names, at a fraction of the per-character map's cost.
-  const map = text.generateMap({ includeContent: true, hires: 'boundary' }) as unknown as SourceMapLike;
-  // The file's own path, as the hosts name their modules (magic-string would make it relative).
-  map.sources = [id];
-  return { code: text.toString(), map };
 }

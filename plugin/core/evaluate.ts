@@ -29,6 +29,11 @@ export interface ObjectDescription<N> {
 
 type Seen = Set<object>;
 
+/** The options read as values (describeOptions), then `header`, read as an object. */
+const VALUE_OPTIONS = ['method', 'url', 'timeout'] as const;
+/** Every option whose value the rules read; of every other option only the key matters. */
+export const OPTIONS_READ: readonly string[] = [...VALUE_OPTIONS, 'header'];
+
 export class Evaluator<N> {
   constructor(private readonly syntax: SyntaxAdapter<N>) {}
 
@@ -224,7 +229,7 @@ export class Evaluator<N> {
     if (!object) return { unknown: this.span(argument, undefined, false, fallback) };
     const options: RequestOptions = this.keysOf(object);
     const last = (name: string) => object.entries.findLast((entry) => entry.name === name);
-    for (const name of ['method', 'url', 'timeout'] as const) {
+    for (const name of VALUE_OPTIONS) {
       const entry = last(name);
       if (entry) options[name] = entry.value === undefined ? { kind: 'unknown', span: entry.keySpan } : this.staticValue(entry.value, entry.anchor, entry.keySpan);
     }
