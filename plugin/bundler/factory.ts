@@ -1,6 +1,7 @@
 import { createUnplugin, type UnpluginFactory, type UnpluginMessage } from 'unplugin';
 import { resolveOptions, type WxRequestOptions } from '../core/options.js';
 import { createOptionsResolver, loadProjectOptions } from '../core/project-config.js';
+import { versionOf, type VersionOf } from '../core/project-config-read.js';
 import { mayReferenceRequest } from '../core/quick-check.js';
 import { requestCodeFilter } from './code-filter.js';
 import { displayPath } from '../display-path.js';
@@ -44,7 +45,14 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
   // Each file's options: its project configuration file (wx-request.config.* or package.json
   // "wxRequest"), under the plugin's own options. The Babel plugin reads the same; here they
   // decide which globals the quick check looks for.
-  const optionsFor = createOptionsResolver(options, { reuseWithinRun: true });
+  // A build reads each folder's configuration once (not once per file); the next build, a rebuild
+  // in watch and dev modes, or a change the host reports, reads the disk again.
+  const versions = new Map<string, string | undefined>();
+  const versionOfThisBuild: VersionOf = (file) => {
+    if (!versions.has(file)) versions.set(file, versionOf(file));
+    return versions.get(file);
+  };
+  const optionsFor = createOptionsResolver(options, { versionOf: versionOfThisBuild });
   // Evaluated by Rolldown and Vite 8 on their side (no call into JavaScript for the files that
   // cannot reach wx.request: most of a mini-program), by the others before the handler.
   const codeFilter = requestCodeFilter(knownGlobals(options, optionsFor));
@@ -52,6 +60,12 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
   return {
     name: 'wx-request',
     enforce: 'pre',
+    buildStart() {
+      versions.clear();
+    },
+    watchChange() {
+      versions.clear();
+    },
     // esbuild: answered in its own file namespace (unplugin's would put the runtime in a namespace of ours).
     ...(meta.framework === 'esbuild' ? {} : { resolveId: { filter: { id: RUNTIME_SPECIFIER }, handler: (id: string, importer: string | undefined) => resolveRuntime(id, importer) } }),
     transform: {
@@ -61,7 +75,7 @@ export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false
         const file = fileOf(id);
         if (isRuntimeFile(file)) return null;
         // A change to the configuration file rebuilds in watch and dev modes.
-        const configuration = loadProjectOptions(file, { configFile: options.configFile, fromFile: true, reuseWithinRun: true }).source;
+        const configuration = loadProjectOptions(file, { configFile: options.configFile, fromFile: true, versionOf: versionOfThisBuild }).source;
         if (configuration) this.addWatchFile(configuration);
         // Most files use other wx APIs and cannot reach wx.request: no parse for them.
         const fileOptions = optionsFor(file, true);

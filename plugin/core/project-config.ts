@@ -12,7 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OptionsError, resolveOptions, type FileOptions, type ResolvedOptions, type WxRequestOptions } from './options.js';
 import { findProjectConfig } from './project-config-find.js';
-import { labelOf, readProjectConfig, versionOf, versionOfThisRun, type ProjectOptions } from './project-config-read.js';
+import { labelOf, readProjectConfig, versionOf, versionOfThisRun, type ProjectOptions, type VersionOf } from './project-config-read.js';
 
 export { CONFIG_FILE_NAMES } from './project-config-find.js';
 export { PACKAGE_KEY, type ProjectOptions } from './project-config-read.js';
@@ -31,6 +31,8 @@ export interface ProjectConfigSettings {
    * says what that does and does not see): for a front end called once per file, the Babel plugin.
    */
   reuseWithinRun?: boolean | undefined;
+  /** How a path's version is learnt, in place of the two above (the bundler plugins: once per build). */
+  versionOf?: VersionOf | undefined;
 }
 
 const NONE: ProjectOptions = Object.freeze({ options: Object.freeze({}) });
@@ -58,7 +60,7 @@ function startFolder(from: string, isFile: boolean): string {
 export function loadProjectOptions(from: string, settings: ProjectConfigSettings = {}): ProjectOptions {
   const { configFile } = settings;
   if (configFile === false) return NONE;
-  const versionOfPath = settings.reuseWithinRun ? versionOfThisRun : versionOf;
+  const versionOfPath = settings.versionOf ?? (settings.reuseWithinRun ? versionOfThisRun : versionOf);
   if (typeof configFile === 'string') {
     const file = path.resolve(settings.cwd ?? process.cwd(), configFile);
     if (!existsSync(file)) throw new OptionsError(`option "configFile" names ${JSON.stringify(configFile)}, which does not exist (${file}).`);
