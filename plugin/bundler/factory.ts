@@ -36,8 +36,9 @@ function knownGlobals(options: WxRequestOptions, optionsFor: (from: string) => {
 
 /**
  * One implementation for every bundler: resolve our runtime's import with no help from the host,
- * and run the Babel plugin alone over each file that may reference wx.request, as a transform that
- * runs before the host's own TypeScript and JSX handling (`enforce: 'pre'`).
+ * and read each file that may reference wx.request, from its tokens where that is certain
+ * (plugin/scan), else with the Babel plugin alone, as a transform that runs before the host's own
+ * TypeScript and JSX handling (`enforce: 'pre'`).
  */
 export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false> = (input, meta) => {
   const { include, exclude, babel: options } = splitOptions(input);

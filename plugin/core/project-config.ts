@@ -31,7 +31,7 @@ export interface ProjectConfigSettings {
    * says what that does and does not see): for a front end called once per file, the Babel plugin.
    */
   reuseWithinRun?: boolean | undefined;
-  /** How a path's version is learnt, in place of the two above (the bundler plugins: once per build). */
+  /** How a path's version is learnt, in place of a stat each time or `reuseWithinRun` (the bundler plugins: once per build). */
   versionOf?: VersionOf | undefined;
 }
 

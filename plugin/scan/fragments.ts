@@ -32,11 +32,11 @@ export class Unsure extends Error {}
 
 /**
  * The expressions of one file that the text front end may need (call arguments, `const`
- * initializers), parsed by Babel's own parser where they stand: each node carries the line, column
- * and offset it has in the file, exactly as in a parse of the whole file. A parse has a cost of its
- * own, whatever its size, so pieces are parsed together: one text as long as the file, blank but
- * for the pieces, read as one array `[piece, piece, …]`. A piece inside another (a `const` in a
- * callback) goes into a text of its own level.
+ * initializers), parsed by Babel's own parser where they stand: each node carries the line and
+ * column it has in the file, exactly as in a parse of the whole file (offsets do not stay, and
+ * nothing reads them). A parse has a cost of its own, whatever its size, so pieces are parsed
+ * together: one text, blank but for the pieces and the line breaks between them, read as one array
+ * `[piece, piece, …]`. A piece inside another (a `const` in a callback) goes into a text of its own level.
  */
 export class Fragments {
   readonly lineStarts: number[] = [0];

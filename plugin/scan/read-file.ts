@@ -5,8 +5,8 @@ import type { Token } from './tokenize.js';
  * every global is used only as `wx.name` (another API) or called as `wx.request(…)`, so no scope
  * analysis is needed to know that `wx` is the global, that nothing else reaches `request`, and
  * that every reference is a call. Anything else (`wx` as a value, `typeof wx`, `wx[…]`, a
- * declaration of the name, `new wx.request`, TypeScript's `import x = require()`, a name the
- * runtime import would have to avoid) makes the reading unsure, and the file goes to Babel.
+ * declaration of the name, `new wx.request`, TypeScript's `import x = require()`) makes the
+ * reading unsure, and the file goes to Babel.
  */
 
 export interface TextRange {
@@ -39,7 +39,6 @@ export type Reading = FileReading | { unsure: string };
 
 const COMMONJS_GLOBALS = new Set(['require', 'module', 'exports']);
 const DECLARING = new Set(['function', 'class', 'const', 'let', 'var']);
-/** The names helper-module-imports would give the runtime's bindings (`_wx`, `_wx2`, `_allowOrigins`). */
 const CLOSERS = new Set([')', ']', '}']);
 /** Tokens that, after a line break, continue the expression before it (no semicolon is inserted). */
 const CONTINUING = new Set(['(', '[', '.', '?.', ',', '?', ':', '+', '-', '*', '/', '%', '**', '&', '|', '^', '&&', '||', '??', '==', '!=', '===', '!==', '<', '>', '<=', '>=', '<<', '>>', '>>>', '=', '+=', '-=', '*=', '/=', '%=', '**=', '&=', '|=', '^=', '<<=', '>>=', '>>>=', '&&=', '||=', '??=', '=>']);
