@@ -18,7 +18,7 @@ export interface FileResult {
 }
 
 /** Applies a file's edits to its original text (no reprint: everything else stays byte for byte, and the map is exact). */
-export function applyEdits(code: string, id: string, edits: readonly TextEdit[]): { code: string; map: SourceMapLike } {
+export function applyEditsWithMap(code: string, id: string, edits: readonly TextEdit[]): { code: string; map: SourceMapLike } {
   const text = new MagicString(code);
   for (const edit of edits) {
     if (edit.start === edit.end) text.appendLeft(edit.start, edit.text);

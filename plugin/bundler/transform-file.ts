@@ -3,7 +3,7 @@ import wxRequestPlugin from '../index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { WxRequestOptions } from '../core/options.js';
 import type { TextEdit } from '../core/text-edits.js';
-import { applyEdits, type FileResult, type SourceMapLike } from './file-result.js';
+import { applyEditsWithMap, type FileResult, type SourceMapLike } from './file-result.js';
 import { parserOptionsFor } from './parser-options.js';
 
 
@@ -51,7 +51,7 @@ export async function transformFile(code: string, id: string, options: WxRequest
   const metadata = (analysed?.metadata as { wxRequest?: WxRequestMetadata } | undefined)?.wxRequest;
   const diagnostics = metadata?.diagnostics ?? [];
   if (!metadata || metadata.rewritten === 0) return { output: undefined, diagnostics };
-  if (metadata.edits) return { output: applyEdits(code, id, metadata.edits), diagnostics };
+  if (metadata.edits) return { output: applyEditsWithMap(code, id, metadata.edits), diagnostics };
   // A plugin that reports no edits: take Babel's reprint and its map.
   const printed = await transformAsync(code, { ...babelOptions, sourceMaps: true, sourceFileName: id });
   if (!printed?.code || !printed.map) return { output: undefined, diagnostics };

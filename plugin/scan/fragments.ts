@@ -4,6 +4,7 @@ import type { Span } from '../core/call-site.js';
 import { OPTIONS_READ } from '../core/evaluate.js';
 import { parserOptionsFor } from '../bundler/parser-options.js';
 import type { TextRange } from './read-file.js';
+import { closingIndex, isPunct } from './token-queries.js';
 import type { Token } from './tokenize.js';
 
 /**
@@ -16,8 +17,6 @@ function mayBeAsked(before: Token | undefined, after: Token | undefined): boolea
   if (after.value === '(') return false;
   return !(after.value === ':' && before?.kind === 'punct' && (before.value === '{' || before.value === ','));
 }
-
-const isPunct = (token: Token | undefined, value: string): boolean => token?.kind === 'punct' && token.value === value;
 
 /** A property key as written: a name, or a string without escapes. */
 function keyName(code: string, token: Token): string | undefined {
@@ -171,13 +170,10 @@ export class Fragments {
     return text + code.slice(at, range.end);
   }
 
-  /** The index of the bracket that closes the one at `open`, or -1. */
   private closing(open: number): number {
-    const { tokens } = this;
-    const depth = tokens[open]!.depth;
-    for (let j = open + 1; j < tokens.length; j++) if (tokens[j]!.depth === depth && tokens[j]!.kind === 'punct') return j;
-    return -1;
+    return closingIndex(this.tokens, open);
   }
+
 
   /** Parses pieces of one level as `[piece, piece, …]`, starting at the character before the first. */
   private parseTogether(ranges: readonly TextRange[], optionObjects: ReadonlySet<number>, names: Set<string>): void {

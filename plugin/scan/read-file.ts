@@ -1,3 +1,4 @@
+import { closingIndex, isAfterDot, isName, isPunct } from './token-queries.js';
 import type { Token } from './tokenize.js';
 
 /**
@@ -45,8 +46,6 @@ const CONTINUING = new Set(['(', '[', '.', '?.', ',', '?', ':', '+', '-', '*', '
 const OPERATOR_NAMES = new Set(['instanceof', 'in']);
 const KEYWORD_OPERATORS = new Set(['typeof', 'void', 'delete', 'new', 'return', 'throw', 'case', 'in', 'instanceof', 'of', 'await', 'yield']);
 
-const isPunct = (token: Token | undefined, value: string): boolean => token?.kind === 'punct' && token.value === value;
-const isName = (token: Token | undefined, value: string): boolean => token?.kind === 'name' && token.value === value;
 
 function continues(token: Token): boolean {
   if (token.kind === 'template') return true;
@@ -93,16 +92,11 @@ class Reader {
     private readonly globals: ReadonlySet<string>,
   ) {}
 
-  private isProperty(index: number): boolean {
-    const before = this.tokens[index - 1];
-    return before !== undefined && before.kind === 'punct' && (before.value === '.' || before.value === '?.');
-  }
-
   /** Reads the name token at `index`; a string is the reason the file cannot be read here. */
   name(index: number): string | undefined {
     const tokens = this.tokens;
     const token = tokens[index]!;
-    if (this.isProperty(index)) return undefined;
+    if (isAfterDot(tokens, index)) return undefined;
     const next = tokens[index + 1];
     const before = tokens[index - 1];
     if (this.globals.has(token.value)) return this.global(index);
@@ -141,12 +135,10 @@ class Reader {
     return undefined;
   }
 
-  /** The index of the bracket that closes the one at `open`. */
   private closing(open: number): number {
-    const depth = this.tokens[open]!.depth;
-    for (let j = open + 1; j < this.tokens.length; j++) if (this.tokens[j]!.depth === depth && this.tokens[j]!.kind === 'punct' && CLOSERS.has(this.tokens[j]!.value)) return j;
-    return -1;
+    return closingIndex(this.tokens, open);
   }
+
 
   private moduleSyntax(index: number): string | undefined {
     const tokens = this.tokens;

@@ -1,3 +1,5 @@
+import { isAfterDot } from './token-queries.js';
+
 /**
  * A tokenizer for the text front end (see read-file.ts): enough of JavaScript's lexical grammar
  * to tell code from strings, comments, templates and regular expressions, and no more. Where the
@@ -76,7 +78,7 @@ export function tokenize(text: string): Tokens {
     switch (last.kind) {
       case 'name':
         if (CONTEXTUAL.has(last.value)) return 'unsure';
-        return BEFORE_EXPRESSION.has(last.value) && !isPropertyName(tokens, tokens.length - 1);
+        return BEFORE_EXPRESSION.has(last.value) && !isAfterDot(tokens, tokens.length - 1);
       case 'punct':
         if (last.value === ')') return lastParenControl;
         if (last.value === ']' || last.value === '++' || last.value === '--') return false;
@@ -193,7 +195,7 @@ export function tokenize(text: string): Tokens {
     if (c === 123 || c === 40 || c === 91) {
       const last = tokens[tokens.length - 1];
       push('punct', i, i + 1, text[i]!);
-      open.push(c === 123 ? 'b' : c === 91 ? 's' : last?.kind === 'name' && CONTROL.has(last.value) && !isPropertyName(tokens, tokens.length - 1) ? 'c' : 'p');
+      open.push(c === 123 ? 'b' : c === 91 ? 's' : last?.kind === 'name' && CONTROL.has(last.value) && !isAfterDot(tokens, tokens.length - 1) ? 'c' : 'p');
       i++;
       continue;
     }
@@ -231,11 +233,6 @@ export function tokenize(text: string): Tokens {
   return { tokens };
 }
 
-/** Whether the name token at `index` is a property name (`a.of`), not a keyword. */
-function isPropertyName(tokens: readonly Token[], index: number): boolean {
-  const before = tokens[index - 1];
-  return before !== undefined && before.kind === 'punct' && (before.value === '.' || before.value === '?.');
-}
 
 function lineEnd(text: string, from: number): number {
   let j = from;
