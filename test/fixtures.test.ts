@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import plugin from '../plugin/index.js';
 import { DEFAULT_RUNTIME } from '../plugin/core/options.js';
-import { execute } from './support/execute.js';
+import { execute, rewrittenCalls } from './support/execute.js';
 import { loadFixtures, type Fixture } from './support/fixtures.js';
 import { transformFixture } from './support/transform.js';
 
@@ -68,20 +68,9 @@ for (const fixture of fixtures) {
     const settings = { presets, globals, runtime };
     const before = execute(babel, fixture.input, fixture.inputFile, settings);
     const after = execute(babel, fixture.output ?? '', fixture.inputFile, settings);
-    const reachedGlobal = before.filter((call) => call.via.startsWith('global'));
-    t.deepEqual(
-      after.filter((call) => call.via.startsWith('global')),
-      before.filter((call) => call.via === 'runtime'),
-      'no call of a global request is left',
-    );
-    t.deepEqual(
-      after.filter((call) => call.via === 'runtime').map((call) => call.args),
-      reachedGlobal.map((call) => call.args),
-    );
-    // `wx.request(o)` ran with `this === wx`, `_wx.request(o)` with the runtime's `wx` in its place: the same owner.
-    const isOwner = (self: string) => self.startsWith('[global') || globals.includes(self) || self === 'runtime wx';
-    const explicit = (calls: typeof before) => calls.map((call) => (isOwner(call.self) ? 'global object' : call.self));
-    t.deepEqual(explicit(after.filter((call) => call.via === 'runtime')).filter((self) => self !== 'undefined' && self !== 'global object'),
-      explicit(reachedGlobal).filter((self) => self !== 'undefined' && self !== 'global object'));
+    const calls = rewrittenCalls(before, after, globals);
+    t.deepEqual(calls.globalAfter, calls.runtimeBefore, 'no call of a global request is left');
+    t.deepEqual(calls.runtimeArgs, calls.globalArgs);
+    t.deepEqual(calls.runtimeThis, calls.globalThis);
   });
 }

@@ -39,7 +39,6 @@ export interface FileReading {
 export type Reading = FileReading | { unsure: string };
 
 const COMMONJS_GLOBALS = new Set(['require', 'module', 'exports']);
-const DECLARING = new Set(['function', 'class', 'const', 'let', 'var']);
 const CLOSERS = new Set([')', ']', '}']);
 /** Tokens that, after a line break, continue the expression before it (no semicolon is inserted). */
 const CONTINUING = new Set(['(', '[', '.', '?.', ',', '?', ':', '+', '-', '*', '/', '%', '**', '&', '|', '^', '&&', '||', '??', '==', '!=', '===', '!==', '<', '>', '<=', '>=', '<<', '>>', '>>>', '=', '+=', '-=', '*=', '/=', '%=', '**=', '&=', '|=', '^=', '<<=', '>>=', '>>>=', '&&=', '||=', '??=', '=>']);
@@ -65,12 +64,14 @@ const DECLARING_AFTER = new Set([',', ')', ']', '}', '=', ':', '=>', '?']);
 
 /**
  * Whether a name between these tokens may be declared there rather than read: after `let`,
- * `function`, `...`; before `,` `)` `}` `=` `:` `=>` (parameters, patterns, imports, keys). A read
- * anywhere else (`BASE + '/a'`, `f(x.y)`, `BASE;`) cannot declare anything.
+ * `function`, `...`; before `,` `)` `}` `=` `:` `=>` (parameters, patterns, imports, keys); after a
+ * `,` at the end of a statement (`let a, BASE;`). A read anywhere else (`BASE + '/a'`, `f(x.y)`,
+ * `return BASE;`) cannot declare anything.
  */
 function mayDeclare(before: Token | undefined, after: Token | undefined): boolean {
   if (before?.kind === 'name' && DECLARING_BEFORE.has(before.value)) return true;
   if (isPunct(before, '...')) return true;
+  if (isPunct(before, ',') && (!after || after.newline || isPunct(after, ';'))) return true;
   if (after?.kind === 'punct') return DECLARING_AFTER.has(after.value);
   return after?.kind === 'name' && (after.value === 'of' || after.value === 'in');
 }
@@ -101,7 +102,7 @@ class Reader {
     const before = tokens[index - 1];
     if (this.globals.has(token.value)) return this.global(index);
     if (COMMONJS_GLOBALS.has(token.value)) {
-      if (!(isPunct(next, '.') || isPunct(next, '(')) || (before?.kind === 'name' && DECLARING.has(before.value))) return `${token.value} used otherwise than as module.x, exports.x or require()`;
+      if (!(isPunct(next, '.') || isPunct(next, '(')) || (before?.kind === 'name' && DECLARING_BEFORE.has(before.value))) return `${token.value} used otherwise than as module.x, exports.x or require()`;
       this.commonJsGlobal = true;
       return undefined;
     }
@@ -182,12 +183,12 @@ class Reader {
         this.declarators.add(nameIndex);
         this.declaratorCount.set(name, (this.declaratorCount.get(name) ?? 0) + 1);
         if (depth === 0) this.topLevel.add(name);
-      }
-      if (name !== undefined && !this.isOpaque(j + 1, end)) {
-        const range = { start: tokens[j + 1]!.start, end: tokens[end - 1]!.end };
-        const list = this.constants.get(name);
-        if (list) list.push(range);
-        else this.constants.set(name, [range]);
+        if (!this.isOpaque(j + 1, end)) {
+          const range = { start: tokens[j + 1]!.start, end: tokens[end - 1]!.end };
+          const list = this.constants.get(name);
+          if (list) list.push(range);
+          else this.constants.set(name, [range]);
+        }
       }
       j = end;
       if (!isPunct(tokens[j], ',') || tokens[j]!.depth !== depth) return undefined;
@@ -198,6 +199,8 @@ class Reader {
   /**
    * `f(…)`, `a.b(…)`, `this`: an initializer the evaluator never sees into (a call, like `this`, is
    * unknown to it), so that the `const` is the same as one without a value and needs no parse.
+   * The rule itself is the evaluator's, asked of the parsed node in syntax-adapter.ts (which also
+   * sees `new X()`, `(f())`); this is its shortcut for the shapes the tokens show plainly.
    */
   private isOpaque(from: number, end: number): boolean {
     const tokens = this.tokens;

@@ -66,6 +66,7 @@ const leftToBabel: [string, string][] = [
   ['a runtime import already there', 'import { configure } from "babel-plugin-wx-request/runtime";\nwx.request({ url: "https://a.com" });\n'],
   ['an unclosed template', 'wx.request({ url: `https://a.com });\n'],
   ['a const whose answer depends on scope', 'const method = "get";\nfunction f(method) { wx.request({ url: "https://a.com", method }); }\nf("GET");\n'],
+  ['a let in a list beside a top-level const', "const BASE = 'https://api.example.com:8080';\nfunction f() {\n  let a, BASE;\n  wx.request({ url: BASE + '/a' });\n}\n"],
   // `f(options)`, `{ method: M }`: a parameter or a pattern could declare the name there too.
   ['a const options object passed on', "const options = { url: 'https://api.example.com', method: 'get' };\nwx.request(options);\n"],
   ['a const whose runtime entry depends on scope', "const m = 'GET';\nfunction f(a) { const m = a; wx.request({ url: 'https://api.example.com', method: m }); }\n"],

@@ -85,3 +85,24 @@ export function execute(babel: typeof BabelCore, code: string, filename: string,
   wrapped(sandboxRequire, module, module.exports);
   return calls;
 }
+
+/**
+ * The calls of a file before and after its rewrite, side by side for a test to compare: no call of
+ * a global's `request` may be left, the runtime must get the arguments the global got, and the
+ * same explicit `this` (`wx.request(o)` ran with `this === wx`, `_wx.request(o)` with the runtime's
+ * `wx` in its place: the same owner).
+ */
+export function rewrittenCalls(before: RecordedCall[], after: RecordedCall[], globals: readonly string[]) {
+  const reachedGlobal = before.filter((call) => call.via.startsWith('global'));
+  const reachedRuntime = after.filter((call) => call.via === 'runtime');
+  const isOwner = (self: string) => self.startsWith('[global') || globals.includes(self) || self === 'runtime wx';
+  const explicit = (calls: RecordedCall[]) => calls.map((call) => (isOwner(call.self) ? 'global object' : call.self)).filter((self) => self !== 'undefined' && self !== 'global object');
+  return {
+    globalAfter: after.filter((call) => call.via.startsWith('global')),
+    runtimeBefore: before.filter((call) => call.via === 'runtime'),
+    runtimeArgs: reachedRuntime.map((call) => call.args),
+    globalArgs: reachedGlobal.map((call) => call.args),
+    runtimeThis: explicit(reachedRuntime),
+    globalThis: explicit(reachedGlobal),
+  };
+}
