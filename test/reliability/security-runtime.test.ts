@@ -54,12 +54,15 @@ function send(options: Omit<RequestOption, 'url'> & { url?: string | ((origin: s
       success: (res) => (sent.success = res),
       fail: (err) => (sent.fail = err),
       complete: () =>
-        // Let a request that should not exist have time to arrive before looking.
+        // A negative check's wait. Whether the runtime sent a request at all is `transport`, recorded
+        // when the transport is handed it (before complete); the wait gives a request sent anyway the
+        // time to reach the server too. A late timer only waits longer: it cannot hide one. A request
+        // that should be seen was recorded before its response, so before complete.
         setTimeout(() => {
           sent.transport = handed.filter((prepared) => idOf(prepared.url) === id || prepared.url === url);
           sent.seen = server.requests.filter((seen) => idOf(seen.url) === id);
           resolve(sent);
-        }, 30),
+        }, 100),
     });
   });
 }

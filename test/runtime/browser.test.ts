@@ -92,7 +92,17 @@ test.serial('res.profile in Chromium: the Resource Timing entry fills the networ
   const profile = await page.evaluate(
     (url) =>
       new Promise<Record<string, unknown>>((resolve) =>
-        (window as any).wxRuntime.request({ url, success: (res: { profile: unknown }) => setTimeout(() => resolve(JSON.parse(JSON.stringify(res.profile))), 50) }),
+        (window as any).wxRuntime.request({
+          url,
+          // Read once the runtime found the Resource Timing entry (it keeps that profile): asked
+          // again whenever the page records a resource entry, not after a fixed delay.
+          success: (res: { profile: unknown }) => {
+            const ask = () => res.profile === res.profile && (observer.disconnect(), resolve(JSON.parse(JSON.stringify(res.profile))));
+            const observer = new PerformanceObserver(ask);
+            observer.observe({ type: 'resource', buffered: true });
+            ask();
+          },
+        }),
       ),
     `${api.origin}/cors?profile`,
   );

@@ -15,7 +15,15 @@ test.before(async () => {
 test.after.always(() => server.close());
 test.beforeEach(() => configure({ maxConcurrent: 10 }));
 
-const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+/** One turn of the event loop: every microtask queued before it (the runtime runs each callback on one) has run. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * A negative check's wait: long enough for a timer the runtime set before it (a 30 ms timeout) to
+ * have fired, as Node fires timers in the order they fall due. A late timer only gives a wrong
+ * callback longer to show, so it cannot make the check pass wrongly, nor fail.
+ */
+const afterTimersDue = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 /** Runs `scenario` with AVA's uncaughtException handlers set aside; returns what was thrown asynchronously. */
 async function rethrown(scenario: () => Promise<void>): Promise<unknown[]> {
@@ -26,7 +34,8 @@ async function rethrown(scenario: () => Promise<void>): Promise<unknown[]> {
   process.on('uncaughtException', collect);
   try {
     await scenario();
-    await tick();
+    // Each re-throw runs on a microtask queued no later than the callback that ended the scenario.
+    await turn();
   } finally {
     process.off('uncaughtException', collect);
     for (const listener of saved) process.on('uncaughtException', listener);
@@ -38,10 +47,12 @@ test.serial('callbacks never run inside request() or abort(), even for an invali
   const events: string[] = [];
   request({ url: 'https://a.com:1/', fail: () => events.push('fail'), complete: () => events.push('complete') });
   t.deepEqual(events, []);
-  const task = request({ url: url('delay=100'), fail: () => events.push('abort-fail'), complete: () => events.push('abort-complete') });
+  let aborted!: () => void;
+  const done = new Promise<void>((resolve) => (aborted = resolve));
+  const task = request({ url: url('delay=100'), fail: () => events.push('abort-fail'), complete: () => (events.push('abort-complete'), aborted()) });
   task.abort();
   t.deepEqual(events, []);
-  await tick();
+  await done;
   t.deepEqual(events, ['fail', 'complete', 'abort-fail', 'abort-complete']);
 });
 
@@ -61,12 +72,12 @@ test.serial('complete runs exactly once, whatever happens after', async (t) => {
     task = request({ url: url('delay=50'), timeout: 60, complete: () => (completes++, resolve()) });
   });
   task!.abort();
-  await tick(100);
+  await afterTimersDue();
   t.is(completes, 1);
   let aborted = 0;
   const racing = request({ url: url('delay=200'), timeout: 30, complete: () => aborted++ });
   racing.abort();
-  await tick(100);
+  await afterTimersDue();
   t.is(aborted, 1, 'abort and timeout racing: one complete');
 });
 

@@ -60,7 +60,7 @@ test.serial('abort while running: cancelled, fail abort, the slot goes to the ne
   let task: ReturnType<typeof request> | undefined;
   const running = run({ url: url('id=running&delay=5000') }, (created) => (task = created));
   const next = run({ url: url('id=next') });
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await server.arrival('id=running'); // it is running: the server has it
   const start = Date.now();
   task!.abort();
   const outcome = await running;
@@ -68,7 +68,7 @@ test.serial('abort while running: cancelled, fail abort, the slot goes to the ne
   t.is(outcome.fail?.errMsg, 'request:fail abort');
   t.is((await next).success?.statusCode, 200);
   t.true(Date.now() - start < 2000);
-  await new Promise((resolve) => setTimeout(resolve, 30));
+  await server.idle(); // the test times out (AVA's 6 min) if the aborted connection is never closed
   t.is(server.inFlight, 0, 'the server saw the connection go');
 });
 
@@ -77,6 +77,8 @@ test.serial('abort after completion does nothing; listeners added after do not r
   const outcome = await run({ url: url('id=done') }, (created) => (task = created));
   task!.abort();
   task!.abort();
+  // A negative check: a callback from abort() would run on a microtask, and every microtask runs
+  // before this timer; a late timer only gives it longer to show, so it cannot pass wrongly.
   await new Promise((resolve) => setTimeout(resolve, 20));
   t.deepEqual(outcome.events, ['headers', 'success', 'complete']);
 });
@@ -125,7 +127,7 @@ test.serial('a timeout does not block the queue', async (t) => {
 test.serial('raising maxConcurrent at run time starts queued requests at once', async (t) => {
   configure({ maxConcurrent: 1 });
   const all = [run({ url: url('id=a&delay=300') }), run({ url: url('id=b&delay=300') }), run({ url: url('id=c&delay=300') })];
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await server.arrival('id=a'); // a is running (its answer takes 300 ms more); b and c wait
   t.deepEqual(started, ['a']);
   configure({ maxConcurrent: 3 });
   t.deepEqual(started, ['a', 'b', 'c']);

@@ -3,6 +3,7 @@ import { configure, request } from '../../runtime/index.js';
 import type { RequestTask } from '../../runtime/index.js';
 import { run } from './support/call.js';
 import { startServer, type TestServer } from './support/server.js';
+import { settledProfile } from './support/settled-profile.js';
 
 let server: TestServer;
 let url: (query: string) => string;
@@ -238,8 +239,8 @@ test('res.profile: every field of WeChat\'s RequestProfile, epoch milliseconds; 
   const profile = await new Promise<Record<string, unknown>>((resolve) =>
     request({
       url: url('id=profile'),
-      // Node adds the entry on the next turn of the event loop: read it a little later.
-      success: (res) => setTimeout(() => resolve({ ...res.profile }), 20),
+      // Node adds the entry on a later turn of the event loop: read the profile once the runtime found it.
+      success: (res) => void settledProfile(res).then((profile) => resolve({ ...profile })),
     }),
   );
   const fields = 'SSLconnectionEnd SSLconnectionStart connectEnd connectStart domainLookUpEnd domainLookUpStart downstreamThroughputKbpsEstimate estimate_nettype fetchStart httpDNSDomainLookUpEnd httpDNSDomainLookUpStart httpRttEstimate invokeStart peerIP port protocol queueEnd queueStart receivedBytedCount redirectEnd redirectStart requestEnd requestStart responseEnd responseStart rtt sendBytesCount socketReused throughputKbps transportRttEstimate usingHighPerformanceMode';

@@ -81,10 +81,11 @@ test.serial('a transport that throws synchronously still ends in fail then compl
 });
 
 test.serial('abort reaches the transport through the signal', async (t) => {
-  let signal: AbortSignal | undefined;
-  configure({ transport: (sent) => ((signal = sent.signal), new Promise(() => {})) });
+  let called!: (signal: AbortSignal | undefined) => void;
+  const transportCalled = new Promise<AbortSignal | undefined>((resolve) => (called = resolve));
+  configure({ transport: (sent) => (called(sent.signal), new Promise(() => {})) });
   const task = request({ url: 'https://api.example.com/' });
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  const signal = await transportCalled;
   t.false(signal?.aborted);
   task.abort();
   t.true(signal?.aborted);

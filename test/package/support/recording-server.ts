@@ -1,11 +1,11 @@
 // The API the built pages call: a real node:http server on 127.0.0.1 that records every request
 // (method, path with query, body) and answers JSON. It can also serve a built site, so a page in
 // Chromium calls its own origin.
+import { EventEmitter } from 'node:events';
 import { readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface Received {
   method: string;
@@ -25,6 +25,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 export async function startRecordingServer(siteDir?: string): Promise<RecordingServer> {
   const received: Received[] = [];
+  const arrivals = new EventEmitter(); // 'request' after each recorded request: what waitFor waits on
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -37,6 +38,7 @@ export async function startRecordingServer(siteDir?: string): Promise<RecordingS
       }
       if (url.startsWith('/api/')) {
         received.push({ method: request.method ?? '', url, body: Buffer.concat(chunks).toString('utf8') });
+        arrivals.emit('request');
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
         return;
       }
@@ -53,14 +55,23 @@ export async function startRecordingServer(siteDir?: string): Promise<RecordingS
   return {
     origin,
     received,
-    async waitFor(prefix, count, ms = 30_000) {
-      const deadline = Date.now() + ms;
-      for (;;) {
-        const matching = received.filter((entry) => entry.url.startsWith(prefix));
-        if (matching.length >= count) return matching;
-        if (Date.now() > deadline) throw new Error(`expected ${count} request(s) to ${prefix}…; the server received: ${JSON.stringify(received)}`);
-        await sleep(50);
-      }
+    waitFor(prefix, count, ms = 30_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const matching = received.filter((entry) => entry.url.startsWith(prefix));
+          if (matching.length < count) return;
+          finish();
+          resolve(matching);
+        };
+        // The deadline only turns a hang into a message; the wait itself ends on the arrival.
+        const timer = setTimeout(() => {
+          finish();
+          reject(new Error(`expected ${count} request(s) to ${prefix}…; the server received: ${JSON.stringify(received)}`));
+        }, ms);
+        const finish = () => (clearTimeout(timer), arrivals.off('request', check));
+        arrivals.on('request', check);
+        check();
+      });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { trackInFlight } from '../../support/in-flight.js';
@@ -17,6 +18,10 @@ export interface TestServer {
   /** Requests whose response has not finished yet, and the most seen at once. */
   inFlight: number;
   maxInFlight: number;
+  /** Resolves with the first recorded request whose URL contains `part`, once it has arrived (the event, no polling). */
+  arrival(part: string): Promise<Recorded>;
+  /** Resolves once no response is in flight: every request was answered, reset or aborted by its client. */
+  idle(): Promise<void>;
   /** Forgets recorded requests and the in-flight maximum. */
   reset(): void;
   close(): Promise<void>;
@@ -40,13 +45,29 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function startServer(): Promise<TestServer> {
   const state = { requests: [] as Recorded[], inFlight: 0, maxInFlight: 0 };
+  // 'change' after a request is recorded and after a response closed: what arrival() and idle() wait on.
+  const changes = new EventEmitter();
+  /** Resolves with `check()`'s first defined answer, asked now and after every change. */
+  const when = <T>(check: () => T | undefined) =>
+    new Promise<T>((resolve) => {
+      const ask = () => {
+        const answer = check();
+        if (answer === undefined) return;
+        changes.off('change', ask);
+        resolve(answer);
+      };
+      changes.on('change', ask);
+      ask();
+    });
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     trackInFlight(state, res);
+    res.once('close', () => changes.emit('change'));
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const recorded: Recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
       state.requests.push(recorded);
+      changes.emit('change');
       void answer(recorded, res).catch(() => res.destroy());
     });
   });
@@ -110,6 +131,8 @@ export async function startServer(): Promise<TestServer> {
     get maxInFlight() {
       return state.maxInFlight;
     },
+    arrival: (part) => when(() => state.requests.find((seen) => seen.url.includes(part))),
+    idle: () => when(() => (state.inFlight === 0 ? true : undefined)).then(() => undefined),
     reset() {
       state.requests = [];
       state.maxInFlight = state.inFlight;
