@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { writeDependencies } from './dependencies.js';
 import type { CodeBase } from './generate.js';
 import { DIST, ROOT, requireFromRoot } from './load.js';
 import { compare, stat } from './measure.js';
@@ -63,10 +64,12 @@ export async function build(bundler: Bundler, root: string, entry: string, plugi
     case 'rollup': {
       const { rollup } = (await import('rollup')) as Any;
       const commonjs = requireFromRoot('@rollup/plugin-commonjs') as Any;
+      // Rollup resolves no package by itself: node-resolve finds the dependencies (both variants).
+      const { nodeResolve } = requireFromRoot('@rollup/plugin-node-resolve') as Any;
       const esbuild = (await import('esbuild')) as Any;
       // Rollup reads no TypeScript: the code base's few .ts files go through esbuild's transform, in both variants.
       const typescript = { name: 'ts', transform: (code: string, id: string) => (id.endsWith('.ts') ? esbuild.transform(code, { loader: 'ts', sourcemap: true }) : null) };
-      const bundle = await rollup({ input: entry, plugins: [...ours, commonjs(), typescript], onwarn: () => {} });
+      const bundle = await rollup({ input: entry, plugins: [...ours, nodeResolve(), commonjs(), typescript], onwarn: () => {} });
       const { output } = await bundle.generate({ format: 'es' });
       await bundle.close();
       const code = output[0].code as string;
@@ -138,6 +141,11 @@ export async function benchBundlers(codeBase: CodeBase): Promise<Section> {
   // One entry that imports every file of the JavaScript (CommonJS) code base, as an app's entry does.
   const entry = path.join(codeBase.jsRoot, 'bench-entry.mjs');
   writeFileSync(entry, codeBase.jsFiles.map((file) => `import ${JSON.stringify(`./${path.relative(codeBase.jsRoot, file).split(path.sep).join('/')}`)};`).join('\n'));
+  // The same app with a node_modules (bench/dependencies.ts): its entry imports the app's files and every package.
+  const dependencies = writeDependencies();
+  const withDependencies = path.join(dependencies.root, 'bench-entry.mjs');
+  const relative = (file: string) => JSON.stringify(`./${path.relative(dependencies.root, file).split(path.sep).join('/')}`);
+  writeFileSync(withDependencies, [...codeBase.jsFiles.map((file) => `import ${relative(file)};`), ...dependencies.packages.map((name) => `import ${JSON.stringify(name)};`)].join('\n'));
   const page = mkdtempSync(path.join(tmpdir(), 'wx-request-one-get-'));
   writeFileSync(path.join(page, 'page.js'), ONE_GET);
   const rows: Row[] = [];
@@ -146,13 +154,15 @@ export async function benchBundlers(codeBase: CodeBase): Promise<Section> {
   const floors: string[] = [];
   try {
     for (const bundler of SELECTED) {
-      const [without, withOurs, skipping, floor] = await compare([
+      const [without, withOurs, skipping, floor, depsWithout, depsWithOurs] = await compare([
         { name: `${bundler} alone`, run: () => build(bundler, codeBase.jsRoot, entry, undefined) },
         { name: `${bundler} + wx-request`, run: () => build(bundler, codeBase.jsRoot, entry, OURS) },
         { name: `${bundler} + wx-request, nothing to rewrite`, run: () => build(bundler, codeBase.jsRoot, entry, NOTHING_TO_REWRITE) },
         { name: `${bundler} + a plugin that hands the files back unchanged`, run: () => build(bundler, codeBase.jsRoot, entry, HOST_FLOOR) },
+        { name: `${bundler} alone, app + node_modules`, run: () => build(bundler, dependencies.root, withDependencies, undefined) },
+        { name: `${bundler} + wx-request, app + node_modules`, run: () => build(bundler, dependencies.root, withDependencies, OURS) },
       ]);
-      if (!without || !withOurs || !skipping || !floor) throw new Error('missing samples');
+      if (!without || !withOurs || !skipping || !floor || !depsWithout || !depsWithOurs) throw new Error('missing samples');
       // esbuild's CPU is in its own process, not in this one's figures: its wall-clock ratio is judged.
       const ownProcess = bundler === 'esbuild';
       const judgedOn = ownProcess ? 'wall' : 'cpu';
@@ -162,6 +172,9 @@ export async function benchBundlers(codeBase: CodeBase): Promise<Section> {
       floors.push(`${bundler} ${((own + text.ms) / own).toFixed(3)}×${ownProcess ? ' (of its wall time)' : ''}`);
       rows.push({ what: `${bundler}: the plugin's cost on files it skips (globals that no file uses)`, ours: timing(skipping), baseline: timing(without), ratio: timingRatio(skipping, without, judgedOn).text, target: '' });
       rows.push({ what: `${bundler}: the host's floor (a plugin on the same filters that hands back the files calling wx.request unchanged)`, ours: timing(floor), baseline: timing(without), ratio: timingRatio(floor, without, judgedOn).text, target: '' });
+      // Dependencies are ported by default: scanning them may cost at most 0.03 more than the app alone.
+      const deps = timingRatio(depsWithOurs, depsWithout, judgedOn);
+      rows.push({ what: `${bundler}: the app and its node_modules, with the plugin vs without`, ours: timing(depsWithOurs), baseline: timing(depsWithout), ratio: deps.text, target: `≤ ${(r.judged + 0.03).toFixed(3)} (the app-only ratio + 0.03)`, met: deps.judged <= r.judged + 0.03 });
     }
     notes.push(`The text front end reads ${text.read} of the ${text.files} files that call \`wx.request\` from their tokens (the others go to Babel); alone in this process it takes ${text.ms.toFixed(0)} ms CPU for all ${text.files}. Added to each bundler's own build that would make ${floors.join(', ')}; the difference to the first row is the host's: its calls into JavaScript, its source-map and module work for the rewritten files, and its threads sharing the two cores with ours.`);
     const sizes = [];
@@ -172,8 +185,10 @@ export async function benchBundlers(codeBase: CodeBase): Promise<Section> {
     notes.push(`A one-GET page (\`${ONE_GET.trim()}\`), built with the plugin and minified (each bundler's own minifier; esbuild's for Rollup, which has none), gzip -9: ${sizes.join(', ')}.`);
   } finally {
     rmSync(entry, { force: true });
+    rmSync(withDependencies, { force: true });
     rmSync(page, { recursive: true, force: true });
   }
+  notes.push(`The fourth row of each bundler builds the same app with a node_modules: ${dependencies.describe}; the entry imports every package. The plugin ports dependencies by default, so this row is what a user gets; its target is the first row's ratio + 0.03 (scanning the dependencies' files may cost at most that).`);
   notes.push('The third row of each bundler is what the host charges any plugin written this way (unplugin, a transform hook) that gives back the code of the ~10% of files that call `wx.request`, with no work of its own: calls into JavaScript, and the code taken back. Where it is above 1.05, no rewrite in a JavaScript transform can meet the target on this machine.');
   notes.push('The second row of each bundler keeps every file from being rewritten (the plugin\'s `globals` set to a name no file uses): its ratio is what the plugin costs on the files it skips, the rest of the first row\'s is the reading and rewriting of the ~10% of files that call `wx.request`.');
   notes.push('esbuild bundles in its own process: its CPU time is not in this process\'s figures, so its CPU ratio counts our plugin\'s work against esbuild\'s JavaScript side only; its wall ratio is the one to read.');
@@ -184,6 +199,7 @@ export async function benchBundlers(codeBase: CodeBase): Promise<Section> {
       `Each bundler bundles the ${codeBase.jsFiles.length} generated JavaScript (CommonJS) files through one ES module entry that imports them all, in memory where it can`,
       '(Vite and Rolldown `generate`/`write: false`, webpack and Rspack to a temporary folder, esbuild `write: false`; Rollup with @rollup/plugin-commonjs and esbuild\'s transform for .ts files both times),',
       'production settings off (no minifier, no source maps), with and without `babel-plugin-wx-request/<bundler>`; whole builds alternate, one warm-up build each.',
+      'Rollup also gets @rollup/plugin-node-resolve both times, for the node_modules row.',
       'CPU is this process\'s (all its threads: the native bundlers\' worker threads included).',
     ].join('\n'),
     rows,

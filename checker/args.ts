@@ -3,6 +3,8 @@ import type { SeveritySetting } from '../plugin/core/diagnostic.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
+/** The formats of --list-dependencies: a list of packages is no diagnostic (SARIF, GitHub annotations). */
+export const DEPENDENCY_FORMATS: readonly Format[] = ['text', 'json'];
 
 export interface CheckArguments {
   paths: string[];
@@ -11,6 +13,8 @@ export interface CheckArguments {
   rules: Record<string, SeveritySetting>;
   allowedOrigins: string[];
   listUnchecked: boolean;
+  /** List the installed packages that reference wx.request instead of checking files. */
+  listDependencies: boolean;
   fix: boolean;
   /** --config <file> or --no-config; undefined: each file's nearest wx-request.config.* */
   configFile: string | false | undefined;
@@ -37,18 +41,25 @@ Options:
                                  or package.json "wxRequest", up to its package root)
   --no-config                    read no configuration file
   --list-unchecked               list the call sites whose method, url or header cannot be known
+  --list-dependencies            list the installed packages whose code references wx.request (to include them
+                                 in a Babel or TypeScript build that skips node_modules) instead of checking;
+                                 --format text or json
   --fix                          apply the safe fixes in place (uppercase method, headers→header, drop Referer)
   -h, --help                     show this help
   -v, --version                  print the version
 
 Without paths and without --project, ./tsconfig.json is used when it exists, else the current directory.
+--list-dependencies reads the node_modules of the project root (the folder of --project's tsconfig, else the
+current directory) and of each directory given (or of the nearest folder above that has one), and the
+miniprogram_npm folders below them. It checks no file of the project and exits 0 (2 for bad usage or
+configuration, or a path that does not exist).
 Exit codes: 0 no errors (warnings allowed), 1 at least one error (a file that does not parse is one: parse-error),
 2 bad usage or configuration (a flag, a tsconfig, a path that matches nothing or cannot be read).
 Rules: ${RULE_IDS.join(', ')}.`;
 
 const SEVERITIES = ['error', 'warn', 'off'];
 const VALUE_FLAGS = new Set(['--project', '--format', '--rule', '--allowed-origin', '--config']);
-const BOOLEAN_FLAGS = new Set(['--list-unchecked', '--fix', '--no-config']);
+const BOOLEAN_FLAGS = new Set(['--list-unchecked', '--list-dependencies', '--fix', '--no-config']);
 
 function parseRule(value: string, rules: Record<string, SeveritySetting>): void {
   const match = /^([^=]+)=(.*)$/.exec(value);
@@ -71,7 +82,7 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
   if (command === '-v' || command === '--version') return { command: 'version' };
   if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is "check".\n\n${USAGE}`);
 
-  const args: CheckArguments = { paths: [], project: undefined, format: 'text', rules: {}, allowedOrigins: [], listUnchecked: false, fix: false, configFile: undefined };
+  const args: CheckArguments = { paths: [], project: undefined, format: 'text', rules: {}, allowedOrigins: [], listUnchecked: false, listDependencies: false, fix: false, configFile: undefined };
   let onlyPaths = false;
   for (let index = 0; index < rest.length; index += 1) {
     const argument = rest[index] ?? '';
@@ -90,11 +101,12 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
       if (equals !== -1) throw new UsageError(`${flag} takes no value.`);
       if (flag === '--fix') args.fix = true;
       else if (flag === '--no-config') setConfig(args, false);
+      else if (flag === '--list-dependencies') args.listDependencies = true;
       else args.listUnchecked = true;
       continue;
     }
     if (!VALUE_FLAGS.has(flag)) {
-      throw new UsageError(`unknown option "${flag}". Options: --project, --format, --rule, --allowed-origin, --config, --no-config, --list-unchecked, --fix, --help.`);
+      throw new UsageError(`unknown option "${flag}". Options: --project, --format, --rule, --allowed-origin, --config, --no-config, --list-unchecked, --list-dependencies, --fix, --help.`);
     }
     let value: string | undefined;
     if (equals !== -1) value = argument.slice(equals + 1);
@@ -120,6 +132,12 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
         break;
       default:
         args.allowedOrigins.push(value);
+    }
+  }
+  if (args.listDependencies) {
+    if (!DEPENDENCY_FORMATS.includes(args.format)) throw new UsageError(`--list-dependencies prints --format ${DEPENDENCY_FORMATS.join(' or ')}; got "${args.format}" (sarif and github are for diagnostics).`);
+    for (const [given, flag] of [[args.fix, '--fix'], [args.listUnchecked, '--list-unchecked']] as const) {
+      if (given) throw new UsageError(`--list-dependencies lists packages and checks no file: it cannot be combined with ${flag}.`);
     }
   }
   return { command: 'check', args };

@@ -1,6 +1,8 @@
-import { OptionsError } from '../plugin/core/options.js';
-import { parseArguments, UsageError, USAGE } from './args.js';
-import { countResult, formatResult, VERSION } from './format.js';
+import { OptionsError, type WxRequestOptions } from '../plugin/core/options.js';
+import { createOptionsResolver } from '../plugin/core/project-config.js';
+import { missingPeerMessage } from '../cli/package-info.js';
+import { parseArguments, UsageError, USAGE, type CheckArguments } from './args.js';
+import { countResult, formatDependencies, formatResult, VERSION } from './format.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -24,6 +26,35 @@ function usageMessage(error: OptionsError): string {
   return `--allowed-origin: ${error.reason.replace(/^option "allowedOrigins" has /, '')}`;
 }
 
+/**
+ * `check --list-dependencies`: the installed packages that reference wx.request, from the project
+ * root's options (its configuration's `globals` under the command line). Checks no file: exit 0,
+ * or 2 for a path or tsconfig that cannot be read. Babel (a peer dependency) is loaded only here.
+ */
+async function listDependencies(args: CheckArguments, io: CliIo): Promise<number> {
+  let dependencies: typeof import('./dependencies.js');
+  try {
+    dependencies = await import('./dependencies.js');
+  } catch (error) {
+    const message = missingPeerMessage(error, '@babel/core', 'wx-request check --list-dependencies');
+    throw message === undefined ? error : new UsageError(message);
+  }
+  let result;
+  try {
+    const optionsFor = createOptionsResolver({ rules: args.rules as WxRequestOptions['rules'], configFile: args.configFile }, { cwd: io.cwd, addAllowedOrigins: args.allowedOrigins });
+    result = await dependencies.listDependencies({ paths: args.paths, project: args.project, cwd: io.cwd, optionsFor });
+  } catch (error) {
+    if (error instanceof OptionsError) throw new UsageError(usageMessage(error));
+    throw error;
+  }
+  io.stdout(formatDependencies(result, args.format));
+  if (args.format !== 'text') {
+    for (const problem of result.problems) io.stderr(`wx-request: ${problem.message}\n`);
+    for (const note of result.notes) io.stderr(`wx-request: note: ${note}\n`);
+  }
+  return result.problems.length > 0 ? 2 : 0;
+}
+
 /** `wx-request check …`: resolves to the exit code (0 clean, 1 errors incl. files that do not parse, 2 bad usage or configuration). */
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   try {
@@ -37,6 +68,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       return 0;
     }
     const { args } = parsed;
+    if (args.listDependencies) return await listDependencies(args, io);
     // ts-morph (and its TypeScript) loads only once the command line is known to be right.
     const { check } = await import('./check.js');
     let result;

@@ -5,6 +5,7 @@ import { formatDiagnostic } from '../plugin/core/format.js';
 import { RULES } from '../plugin/core/rules/index.js';
 import type { Format } from './args.js';
 import type { CheckResult, FileProblem } from './check.js';
+import type { DependencyPackage, DependencyResult } from './dependencies.js';
 import { PARSE_ERROR_RULE } from './parse-error.js';
 import { uncheckedMessage, type UncheckedSite } from './unchecked.js';
 
@@ -241,4 +242,56 @@ export function formatResult(result: CheckResult, settings: FormatSettings): str
     default:
       return formatText(result, settings);
   }
+}
+
+/** --list-dependencies: how many of a package's files are named before `…`. */
+const LISTED_FILES = 3;
+
+function requestName(globals: readonly string[]): string {
+  return globals.map((name) => `${name}.request`).join(' or ');
+}
+
+/** A package name in a regular expression on a path: `.` escaped, the scope's `/` either separator. */
+function namePattern(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('/', '[\\\\/]');
+}
+
+function dependencyLine(pkg: DependencyPackage, request: string): string {
+  const label = pkg.version === null ? pkg.name : `${pkg.name}@${pkg.version}`;
+  // The folder is shown when it is not the usual node_modules/<name> (nested, miniprogram_npm, elsewhere).
+  const where = pkg.folder === `node_modules/${pkg.name}` ? '' : ` (${pkg.folder})`;
+  const count = pkg.files.length;
+  const files = pkg.files.slice(0, LISTED_FILES).join(', ') + (count > LISTED_FILES ? ', …' : '');
+  return `${label}${where}  ${count} ${count === 1 ? 'file references' : 'files reference'} ${request}: ${files}`;
+}
+
+/** The closing lines: the count, and how to include the node_modules packages with babel-loader. */
+function dependencySummary(result: DependencyResult, request: string): string {
+  const { packages } = result;
+  const verb = packages.length === 1 ? 'references' : 'reference';
+  const inMiniProgramNpm = packages.filter((pkg) => pkg.container === 'miniprogram_npm').length;
+  const names = [...new Set(packages.filter((pkg) => pkg.container === 'node_modules').map((pkg) => pkg.name))];
+  let text = `${packages.length} of ${plural(result.scannedPackages, 'installed package')} ${verb} ${request}`;
+  // A miniprogram_npm folder is part of the mini-program's sources: `exclude: /node_modules/` keeps it.
+  text += inMiniProgramNpm > 0 ? ` (${inMiniProgramNpm} in miniprogram_npm, which exclude: /node_modules/ does not skip).` : '.';
+  if (names.length === 0) return text;
+  const them = inMiniProgramNpm > 0 ? 'those in node_modules' : names.length === 1 ? 'it' : 'them';
+  return `${text}\nTo port ${them} with babel-loader, replace exclude: /node_modules/ with include: [path.resolve('src'), /node_modules[\\\\/](${names.map(namePattern).join('|')})[\\\\/]/]`;
+}
+
+/** `--list-dependencies` in the text or json format (the notes of the json format go to stderr). */
+export function formatDependencies(result: DependencyResult, format: Format): string {
+  if (format === 'json') {
+    const entries = result.packages.map(({ name, version, folder, files }) => ({ name, version, folder, files }));
+    return `${JSON.stringify(entries, null, 2)}\n`;
+  }
+  const request = requestName(result.globals);
+  const blocks: string[] = [];
+  for (const problem of result.problems) blocks.push(`${problem.message}  ${PROBLEM_RULE[problem.kind]}`);
+  if (result.packages.length > 0) blocks.push(result.packages.map((pkg) => dependencyLine(pkg, request)).join('\n'));
+  if (result.notes.length > 0) blocks.push(result.notes.map((note) => `note: ${note}`).join('\n'));
+  if (result.packages.length > 0) blocks.push(dependencySummary(result, request));
+  else if (result.searched.length > 0) blocks.push(`No installed package references ${request} (looked in ${result.searched.join(', ')}: ${plural(result.scannedPackages, 'package')}).`);
+  else blocks.push(`No installed package references ${request}: no node_modules folder in or above ${result.roots.join(', ')}, and no miniprogram_npm folder below.`);
+  return `${blocks.join('\n\n')}\n`;
 }

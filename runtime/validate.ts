@@ -6,11 +6,14 @@ import type { Method } from './types.js';
 // TRACE and CONNECT are WeChat's too, but fetch refuses to send them: they are unsupported here.
 const METHOD = /^(OPTIONS|GET|HEAD|POST|PUT|DELETE)$/;
 
-/** The method to send, or throws a fail result. */
+/**
+ * The method to send, uppercase, or throws a fail result. WeChat sends a known method in any letter
+ * case (`'post'` goes out as POST: SDKs rely on it); the docs' "uppercase" is the build-time rule's.
+ */
 export function checkMethod(value: unknown): Method {
   const method = String(value ?? 'GET');
-  if (METHOD.test(method)) return method as Method;
-  throw failResult(`method "${method}" ${METHOD.test(method.toUpperCase()) ? 'must be uppercase' : 'unsupported'}`);
+  if (METHOD.test(method.toUpperCase())) return method.toUpperCase() as Method;
+  throw failResult(`method "${method}" unsupported`);
 }
 
 // An explicit port after the host (`:8080`, the default `:443` too, which the URL parser drops):

@@ -200,3 +200,36 @@ test('a file that changes while it is being ported is not written, and said so',
   t.regex(err, /a\.js changed while it was being ported; it was not written\. Run the port again\./);
   t.regex(out, /a\.js: changed while it was being ported \(not written; run the port again\); 1 wx\.request reference left unchanged/);
 });
+
+test('port rewrites the installed packages inside the tree too: miniprogram_npm/ and node_modules/', async (t) => {
+  // A mini-program's miniprogram_npm holds built npm packages that call wx.request; a node_modules
+  // inside the tree is ported the same way (the bundlers' and Babel's node_modules exclusions do not apply).
+  const files: Record<string, string> = {
+    'app.js': "const sdk = require('sdk');\nApp({ onLaunch() { sdk.track('launch'); } });\n",
+    'miniprogram_npm/sdk/index.js': "module.exports = { track: function (e) { wx.request({ url: 'https://sdk.example.com/track', data: { e: e } }); } };\n",
+    'node_modules/sdk/index.js': "export function track(e) {\n  return wx.request({ url: 'https://sdk.example.com/track', data: { e } });\n}\n",
+    'node_modules/sdk/package.json': '{ "name": "sdk", "version": "1.0.0", "type": "module" }\n',
+    'node_modules/storage/index.js': "module.exports = { get: (key) => wx.getStorageSync(key) };\n",
+  };
+  const input = treeOf(files);
+  const outDir = `${input}-web`;
+  const result = await port([input, '--out-dir', outDir]);
+  t.is(result.code, 0, result.stdout + result.stderr);
+  // The plugin picks the full or the lean runtime from what the call uses: either is right here.
+  const read = (name: string) => readFileSync(path.join(outDir, name), 'utf8').replace('"babel-plugin-wx-request/runtime/lean"', '"babel-plugin-wx-request/runtime"');
+  t.is(
+    read('miniprogram_npm/sdk/index.js'),
+    'var _wx = require("babel-plugin-wx-request/runtime").wx; module.exports = { track: function (e) { _wx.request({ url: \'https://sdk.example.com/track\', data: { e: e } }); } };\n//# sourceMappingURL=index.js.map\n',
+  );
+  t.is(
+    read('node_modules/sdk/index.js'),
+    'import { wx as _wx } from "babel-plugin-wx-request/runtime"; export function track(e) {\n  return _wx.request({ url: \'https://sdk.example.com/track\', data: { e } });\n}\n//# sourceMappingURL=index.js.map\n',
+  );
+  t.true(existsSync(path.join(outDir, 'miniprogram_npm/sdk/index.js.map')));
+  t.true(existsSync(path.join(outDir, 'node_modules/sdk/index.js.map')));
+  for (const name of ['app.js', 'node_modules/storage/index.js', 'node_modules/sdk/package.json']) {
+    t.true(readFileSync(path.join(outDir, name)).equals(readFileSync(path.join(input, name))), `${name} is byte-identical`);
+    t.false(existsSync(path.join(outDir, `${name}.map`)), `${name} has no map`);
+  }
+  t.regex(result.stdout, /4 source files: 2 rewritten \(2 wx\.request references\), 2 unchanged byte for byte; copied 1 other file;/);
+});

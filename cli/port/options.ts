@@ -16,11 +16,12 @@ export interface PortOptions {
 
 export const PORT_USAGE = `Usage: wx-request port <mini-program dir> --out-dir <dir> [--config babel.config.js] [--fix] [--quiet]
 
-Ports every JavaScript/TypeScript file of a mini-program with babel-plugin-wx-request as precise
-text edits: only the rewritten wx.request references and the added import change, every other
-byte (and every file with nothing to rewrite) stays as it was. Copies every other file, writes a
-source map beside each rewritten file, prints the diagnostics, a summary and every file that was
-not ported, and exits 1 when an error was found or a file was not ported (2 for bad usage).
+Ports every JavaScript/TypeScript file of a mini-program (miniprogram_npm/ and node_modules/ inside
+it included) with babel-plugin-wx-request as precise text edits: only the rewritten wx.request
+references and the added import change, every other byte (and every file with nothing to rewrite)
+stays as it was. Copies every other file, writes a source map beside each rewritten file, prints
+the diagnostics, a summary and every file that was not ported, and exits 1 when an error was
+found or a file was not ported (2 for bad usage).
 
   --fix      apply the checker's safe fixes while porting (uppercase method, headers → header,
              Referer removed), so a tree whose only errors are fixable ports in one run

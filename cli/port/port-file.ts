@@ -34,8 +34,9 @@ interface WxRequestMetadata {
 /**
  * Syntax that real mini-program trees contain without declaring it: JSX, decorators in .js
  * files, Flow annotations. The file's own parser plugins come first; then these, in order.
+ * Also used by `wx-request check --list-dependencies`, which reads installed packages the same way.
  */
-function parserAttempts(extension: string, own: readonly ParserPlugin[]): ParserPlugin[][] {
+export function parserAttempts(extension: string, own: readonly ParserPlugin[]): ParserPlugin[][] {
   if (extension === '.ts' || extension === '.mts' || extension === '.cts') return [[...own, 'typescript'], [...own, 'typescript', 'decorators-legacy']];
   if (extension === '.tsx') return [[...own, 'typescript', 'jsx'], [...own, 'typescript', 'jsx', 'decorators-legacy']];
   return [[...own], [...own, 'jsx', 'decorators-legacy'], [...own, 'flow', 'jsx', 'decorators-legacy']];
@@ -54,7 +55,7 @@ function position(error: BabelSyntaxError): number {
   return (error.loc?.line ?? 0) * 1e6 + (error.loc?.column ?? 0);
 }
 
-function reasonOf(error: Error, filename: string): string {
+export function reasonOf(error: Error, filename: string): string {
   // Babel's message is "<file>: <reason> (line:column)" followed by a frame; keep the reason.
   return (error.message.split('\n')[0] ?? '').replace(`${filename}: `, '').replace(/ \(\d+:\d+\)$/, '');
 }
@@ -80,7 +81,7 @@ function textualReferences(source: string, globals: readonly string[]): number {
 type Pass = { kind: 'done'; metadata: WxRequestMetadata; diagnostics: Diagnostic[]; parserPlugins: ParserPlugin[] } | { kind: 'parse-error'; error: BabelSyntaxError } | { kind: 'failed'; message: string };
 
 /** One run of the plugin alone over `text`, with the first parser plugins that read it. */
-async function runPlugin(text: string, input: PortFileInput, setup: PortSetup, attempts: readonly ParserPlugin[][]): Promise<Pass> {
+export async function runPlugin(text: string, input: Pick<PortFileInput, 'filename' | 'display'>, setup: PortSetup, attempts: readonly ParserPlugin[][]): Promise<Pass> {
   let furthest: BabelSyntaxError | undefined;
   for (const parserPlugins of attempts) {
     const diagnostics: Diagnostic[] = [];

@@ -1,9 +1,11 @@
-import { createUnplugin, type UnpluginFactory, type UnpluginMessage } from 'unplugin';
+import path from 'node:path';
+import { createRolldownPlugin, createUnplugin, type RolldownPlugin, type UnpluginFactory, type UnpluginMessage } from 'unplugin';
 import { resolveOptions, type WxRequestOptions } from '../core/options.js';
 import { createOptionsResolver, loadProjectOptions } from '../core/project-config.js';
 import { versionOf, type VersionOf } from '../core/project-config-read.js';
 import { mayReferenceRequest } from '../core/quick-check.js';
 import { requestCodeFilter } from './code-filter.js';
+import { dependencyOf, dependencyOptions } from './dependency.js';
 import { displayPath } from '../display-path.js';
 import { ruleErrorMessage, warningMessage } from './messages.js';
 import { DEFAULT_INCLUDE, splitOptions, type BundlerOptions } from './options.js';
@@ -11,6 +13,7 @@ import { isParseError, parseErrorMessage } from './parse-error.js';
 import { isRuntimeFile, RUNTIME_SPECIFIER, resolveRuntime } from './resolve-runtime.js';
 import { transformText } from '../scan/transform-text.js';
 import { transformFile } from './transform-file.js';
+import { viteDevHooks, type WarningSink } from './vite-dependencies.js';
 
 /** Hosts that print a message's `frame` under it; the others get the frames in the message. */
 const FRAME_SHOWN = new Set(['rollup', 'rolldown', 'vite']);
@@ -40,82 +43,99 @@ function knownGlobals(options: WxRequestOptions, optionsFor: (from: string) => {
  * (plugin/scan), else with the Babel plugin alone, as a transform that runs before the host's own
  * TypeScript and JSX handling (`enforce: 'pre'`).
  */
-export const wxRequestFactory: UnpluginFactory<BundlerOptions | undefined, false> = (input, meta) => {
-  const { include, exclude, babel: options } = splitOptions(input);
-  const frameShown = FRAME_SHOWN.has(meta.framework);
-  // Each file's options: its project configuration file (wx-request.config.* or package.json
-  // "wxRequest"), under the plugin's own options. The Babel plugin reads the same; here they
-  // decide which globals the quick check looks for.
-  // A build reads each folder's configuration once (not once per file); the next build, a rebuild
-  // in watch and dev modes, or a change the host reports, reads the disk again.
-  const versions = new Map<string, string | undefined>();
-  const versionOfThisBuild: VersionOf = (file) => {
-    if (!versions.has(file)) versions.set(file, versionOf(file));
-    return versions.get(file);
-  };
-  const optionsFor = createOptionsResolver(options, { versionOf: versionOfThisBuild });
-  // Evaluated by Rolldown and Vite 8 on their side (no call into JavaScript for the files that
-  // cannot reach wx.request: most of a mini-program), by the others before the handler.
-  const codeFilter = requestCodeFilter(knownGlobals(options, optionsFor));
+function createFactory(sink?: WarningSink): UnpluginFactory<BundlerOptions | undefined, false> {
+  return (input, meta) => {
+    const { include, exclude, babel: options } = splitOptions(input);
+    const frameShown = FRAME_SHOWN.has(meta.framework);
+    // Each file's options: its project configuration file (wx-request.config.* or package.json
+    // "wxRequest"), under the plugin's own options. The Babel plugin reads the same; here they
+    // decide which globals the quick check looks for.
+    // A build reads each folder's configuration once (not once per file); the next build, a rebuild
+    // in watch and dev modes, or a change the host reports, reads the disk again.
+    const versions = new Map<string, string | undefined>();
+    const versionOfThisBuild: VersionOf = (file) => {
+      if (!versions.has(file)) versions.set(file, versionOf(file));
+      return versions.get(file);
+    };
+    const optionsFor = createOptionsResolver(options, { versionOf: versionOfThisBuild });
+    // Evaluated by Rolldown and Vite 8 on their side (no call into JavaScript for the files that
+    // cannot reach wx.request: most of a mini-program), by the others before the handler.
+    const codeFilter = requestCodeFilter(knownGlobals(options, optionsFor));
+    // Vite's dev server: the runtime is left to Vite's resolver, which serves the copy its optimizer
+    // pre-bundled, the one the pre-bundled dependencies import (vite-dependencies.ts).
+    const vite = { serving: false };
 
-  return {
-    name: 'wx-request',
-    enforce: 'pre',
-    buildStart() {
-      versions.clear();
-    },
-    watchChange() {
-      versions.clear();
-    },
-    // esbuild: answered in its own file namespace (unplugin's would put the runtime in a namespace of ours).
-    ...(meta.framework === 'esbuild' ? {} : { resolveId: { filter: { id: RUNTIME_SPECIFIER }, handler: (id: string, importer: string | undefined) => resolveRuntime(id, importer) } }),
+    return {
+      name: 'wx-request',
+      enforce: 'pre',
+      buildStart() {
+        versions.clear();
+      },
+      watchChange() {
+        versions.clear();
+      },
+      // esbuild: answered in its own file namespace (unplugin's would put the runtime in a namespace of ours).
+      ...(meta.framework === 'esbuild' ? {} : { resolveId: { filter: { id: RUNTIME_SPECIFIER }, handler: (id: string, importer: string | undefined) => (vite.serving ? null : resolveRuntime(id, importer)) } }),
+      // `vite` (serve): the dependency optimizer gets the same rewrite (vite-dependencies.ts).
+    vite: viteDevHooks(input, vite, (sink) => createRolldownPlugin(createFactory(sink))(input) as RolldownPlugin),
     transform: {
-      filter: { id: { include, exclude }, code: codeFilter },
-      async handler(code, id) {
-        if (id.startsWith('\0')) return null;
-        const file = fileOf(id);
-        if (isRuntimeFile(file)) return null;
-        // A change to the configuration file rebuilds in watch and dev modes.
-        const configuration = loadProjectOptions(file, { configFile: options.configFile, fromFile: true, versionOf: versionOfThisBuild }).source;
-        if (configuration) this.addWatchFile(configuration);
-        // Most files use other wx APIs and cannot reach wx.request: no parse for them.
-        const fileOptions = optionsFor(file, true);
-        if (!mayReferenceRequest(code, fileOptions.globals)) return null;
-        let result;
-        try {
-          // Most files that call wx.request can be read from their tokens; the others go to Babel.
-          result = transformText(code, file, displayPath(file, process.cwd()), fileOptions) ?? (await transformFile(code, file, options));
-        } catch (error) {
-          if (!isParseError(error)) throw error;
-          this.error(parseErrorMessage(error, file, displayPath(file, process.cwd()), frameShown));
-          return null;
-        }
-        const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-        // A user's onDiagnostic takes the place of the default reporting, as in the Babel plugin.
-        if (!options.onDiagnostic) {
-          for (const warning of result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warn')) this.warn(warningMessage(warning, code, file, frameShown));
-        }
-        if (errors.length > 0) {
-          // Rollup-like hosts throw here; webpack-like ones record the error and fail the build after.
-          this.error(ruleErrorMessage(errors, code, file, frameShown) satisfies UnpluginMessage);
-          return null;
-        }
-        return result.output ?? null;
+        filter: { id: { include, exclude }, code: codeFilter },
+        async handler(code, id) {
+          if (id.startsWith('\0')) return null;
+          const file = fileOf(id);
+          if (isRuntimeFile(file)) return null;
+          // A file of an npm package is read with the app's configuration (the one at the folder
+          // holding node_modules), and rewritten like the app's files, its rule errors only warnings.
+          const dependency = dependencyOf(file);
+          const configured = dependency ? path.join(dependency.app, 'package.json') : file;
+          // A change to the configuration file rebuilds in watch and dev modes.
+          const configuration = loadProjectOptions(configured, { configFile: options.configFile, fromFile: true, versionOf: versionOfThisBuild }).source;
+          if (configuration) this.addWatchFile(configuration);
+          // Most files use other wx APIs and cannot reach wx.request: no parse for them.
+          const ownOptions = optionsFor(configured, true);
+          if (!mayReferenceRequest(code, ownOptions.globals)) return null;
+          const { resolved: fileOptions, babel: babelOptions } = dependency ? dependencyOptions(ownOptions) : { resolved: ownOptions, babel: options };
+          const warn = (message: UnpluginMessage) => (sink ? sink(message) : this.warn(message));
+          let result;
+          try {
+            // Most files that call wx.request can be read from their tokens; the others go to Babel.
+            result = transformText(code, file, displayPath(file, process.cwd()), fileOptions) ?? (await transformFile(code, file, babelOptions));
+          } catch (error) {
+            if (!isParseError(error)) throw error;
+            const message = parseErrorMessage(error, file, displayPath(file, process.cwd()), frameShown, dependency);
+            // A dependency's file goes on as it is (the host parses it its own way): a warning.
+            if (dependency) warn(message);
+            else this.error(message);
+            return null;
+          }
+          const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+          // A user's onDiagnostic takes the place of the default reporting, as in the Babel plugin.
+          if (!options.onDiagnostic) {
+            for (const warning of result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warn')) warn(warningMessage(warning, code, file, frameShown, dependency));
+          }
+          if (errors.length > 0) {
+            // Rollup-like hosts throw here; webpack-like ones record the error and fail the build after.
+            this.error(ruleErrorMessage(errors, code, file, frameShown) satisfies UnpluginMessage);
+            return null;
+          }
+          return result.output ?? null;
+        },
       },
-    },
-    esbuild: {
-      // esbuild calls into JavaScript for every file an onLoad filter (a Go regular expression on
-      // the path) matches: with the default include, only the extensions we handle.
-      onLoadFilter: include === DEFAULT_INCLUDE ? DEFAULT_INCLUDE : /.*/,
-      setup(build) {
-        build.onResolve({ filter: RUNTIME_SPECIFIER }, (args) => {
-          const file = resolveRuntime(args.path, args.importer || undefined);
-          return file ? { path: file } : undefined;
-        });
+      esbuild: {
+        // esbuild calls into JavaScript for every file an onLoad filter (a Go regular expression on
+        // the path) matches: with the default include, only the extensions we handle.
+        onLoadFilter: include === DEFAULT_INCLUDE ? DEFAULT_INCLUDE : /.*/,
+        setup(build) {
+          build.onResolve({ filter: RUNTIME_SPECIFIER }, (args) => {
+            const file = resolveRuntime(args.path, args.importer || undefined);
+            return file ? { path: file } : undefined;
+          });
+        },
       },
-    },
+    };
   };
-};
+}
 
+export const wxRequestFactory = createFactory();
 export const wxRequestUnplugin = createUnplugin(wxRequestFactory);
 export type { BundlerOptions };

@@ -1,6 +1,7 @@
 import type { UnpluginMessage } from 'unplugin';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { codeFrame, formatDiagnostic, formatErrors } from '../core/format.js';
+import { dependencyLabel, type Dependency } from './dependency.js';
 
 /**
  * Whether the host prints a message's `frame` itself (Rollup, Rolldown, Vite and its overlay do);
@@ -30,10 +31,14 @@ export function ruleErrorMessage(errors: readonly Diagnostic[], source: string, 
   } as UnpluginMessage;
 }
 
-/** One warning, with its frame. */
-export function warningMessage(warning: Diagnostic, source: string, id: string, frameShown: FrameShown): UnpluginMessage {
+/**
+ * One warning, with its frame. In a dependency it names the package and version first: the user
+ * cannot fix it there, but may report it upstream or allow the origin.
+ */
+export function warningMessage(warning: Diagnostic, source: string, id: string, frameShown: FrameShown, dependency?: Dependency): UnpluginMessage {
+  const head = dependency ? `in dependency ${dependencyLabel(dependency)} (a warning, not an error: a dependency's code is not yours to edit; its calls are rewritten all the same): ` : '';
   return {
-    message: frameShown ? formatDiagnostic(warning) : formatDiagnostic(warning, source),
+    message: head + (frameShown ? formatDiagnostic(warning) : formatDiagnostic(warning, source)),
     id,
     loc: location(warning, id),
     code: warning.ruleId,

@@ -9,12 +9,17 @@ export interface BundlerOptions extends WxRequestOptions {
    * .tsx .mts .cts file.
    */
   include?: FilterPattern;
-  /** Files never to handle, in the same forms. Default: anything under node_modules. */
+  /**
+   * Files never to handle, in the same forms. Default: this package's own files only. Dependencies
+   * under node_modules are handled (an SDK that calls wx.request is ported with the app, its
+   * findings as warnings); the code filter keeps the cost to the few files that mention a global.
+   */
   exclude?: FilterPattern;
 }
 
 export const DEFAULT_INCLUDE = /\.[cm]?[jt]sx?$/;
-export const DEFAULT_EXCLUDE = /[\\/]node_modules[\\/]/;
+/** Our own package as installed: the runtime holds the `wx` stand-in and must stay as it is. */
+export const DEFAULT_EXCLUDE = /[\\/]node_modules[\\/]babel-plugin-wx-request[\\/]/;
 
 export interface SplitOptions {
   include: FilterPattern;

@@ -48,8 +48,12 @@ export function resolveRuntime(specifier: string, importer: string | undefined):
 /** The runtime builds handed out, whose files are never rewritten (they hold the runtime's `wx`). */
 const runtimeFolders = new Set<string>();
 
-/** Whether a file is part of a runtime this plugin resolved (outside node_modules in a workspace or a link). */
+// The package as installed, whoever resolved its runtime (Vite's resolver does in dev).
+const INSTALLED = /[\\/]node_modules[\\/]babel-plugin-wx-request[\\/]/;
+
+/** Whether a file is part of our package: installed, or a runtime this plugin resolved (outside node_modules in a workspace or a link). */
 export function isRuntimeFile(file: string): boolean {
+  if (INSTALLED.test(file)) return true;
   for (const folder of runtimeFolders) if (file.startsWith(folder)) return true;
   return false;
 }

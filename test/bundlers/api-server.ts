@@ -21,17 +21,28 @@ export interface PageServer {
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
 
-export async function servePage(folder: string): Promise<PageServer> {
+/**
+ * `cors`: the API answers pages of any origin (a Vite dev server's page calls it from its own
+ * origin): CORS headers on every answer, and preflights answered and not recorded.
+ */
+export async function servePage(folder: string, { cors = false } = {}): Promise<PageServer> {
   const received: Received[] = [];
   const server = createServer(async (request, response) => {
     const url = request.url ?? '/';
+    if (cors) {
+      response.setHeader('access-control-allow-origin', '*');
+      response.setHeader('access-control-allow-headers', '*');
+      response.setHeader('access-control-allow-methods', '*');
+      if (request.method === 'OPTIONS') return void response.writeHead(204).end();
+    }
     if (url.startsWith('/api/')) {
       received.push({ method: request.method ?? '', url, contentType: request.headers['content-type'], body: await readBody(request) });
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(url.startsWith('/api/items') ? [{ id: 1, name: 'Green tea' }, { id: 2, name: 'Oolong' }] : { ok: true }));
       return;
     }
-    const file = path.join(folder, url === '/' ? 'index.html' : decodeURIComponent(url.split('?')[0] ?? ''));
+    const pathname = url.split('?')[0] ?? '/';
+    const file = path.join(folder, pathname === '/' ? 'index.html' : decodeURIComponent(pathname));
     try {
       const body = await readFile(file);
       response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });

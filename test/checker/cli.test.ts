@@ -57,7 +57,7 @@ function noStackTrace(t: { false: (value: boolean, message?: string) => void }, 
 test('text: ESLint-like lines, code frames, blind spots with --list-unchecked, the summary line; exit 1 on errors', async (t) => {
   const output = await run(['check', 'pages/**/*.js', 'utils', 'config.js', '--list-unchecked'], path.join(PROJECTS, 'js-commonjs'));
   t.is(output.code, 1);
-  t.true(output.stdout.includes('pages/index/index.js:8:48  error  method "post" is not uppercase: WeChat rejects it. Write "POST".  method-uppercase'));
+  t.true(output.stdout.includes('pages/index/index.js:8:48  error  method "post" is not uppercase, as WeChat\'s documentation requires (its runtime would send it uppercased). Write "POST".  method-uppercase'));
   t.true(output.stdout.includes(">  8 |     wx.request({ url: BASE + '/items', method: config.METHOD });"));
   t.true(output.stdout.includes('pages/detail/detail.js:7:5  note  wx.request call not statically known (method, url): the rules could not check it.  unchecked-call'), output.stdout);
   t.true(output.stdout.trimEnd().endsWith('5 errors, 2 warnings, 1 call site not statically known'), output.stdout.slice(-200));
@@ -82,7 +82,7 @@ test('json: the diagnostic objects', async (t) => {
     {
       ruleId: 'method-uppercase',
       severity: 'error',
-      message: 'method "put" is not uppercase: WeChat rejects it. Write "PUT".',
+      message: 'method "put" is not uppercase, as WeChat\'s documentation requires (its runtime would send it uppercased). Write "PUT".',
       file: 'legacy/page.js',
       line: 3,
       column: 42,

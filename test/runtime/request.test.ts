@@ -156,6 +156,20 @@ test.serial('nothing listening: fail, not success', async (t) => {
   t.regex(outcome.fail!.errMsg, /^request:fail .*(ECONNREFUSED|connect)/);
 });
 
+test('a known method in any letter case is sent uppercase, as WeChat sends it (SDKs pass \'get\' and \'post\')', async (t) => {
+  for (const method of ['post', 'Get', 'pUt', 'delete', 'options', 'head']) {
+    const outcome = await run({ url: url(`tag=case-${method}`), method: method as never, data: { a: 1 } });
+    t.is(outcome.success?.statusCode, 200, method);
+    const seen = server.requests.find((recorded) => recorded.url.includes(`tag=case-${method}`));
+    t.is(seen?.method, method.toUpperCase(), method);
+  }
+  const posted = server.requests.find((recorded) => recorded.url.includes('tag=case-post'));
+  t.is(posted?.body.toString(), '{"a":1}', 'the uppercased method decides the body: POST sends JSON');
+  t.is(posted?.headers['content-type'], 'application/json');
+  const got = server.requests.find((recorded) => recorded.url.includes('tag=case-Get'));
+  t.true(got?.url.endsWith('a=1'), 'and GET puts data in the query');
+});
+
 test('request headers: Referer dropped in any case, names sent once, content-type default only with a body', async (t) => {
   await run({ url: url('tag=referer'), header: { Referer: 'https://x', REFERER: 'https://y', 'X-One': 1, 'x-one': 2, 'X-Skip': undefined }, method: 'GET' });
   await run({ url: url('tag=post-default'), method: 'POST', data: 'x' });
@@ -169,8 +183,9 @@ test('request headers: Referer dropped in any case, names sent once, content-typ
 });
 
 const invalid: [string, Parameters<typeof request>[0], RegExp, number][] = [
-  ['a lowercase method', { url: 'https://api.example.com/x', method: 'post' }, /^request:fail method "post" must be uppercase$/, 1001],
   ['an unsupported method', { url: 'https://api.example.com/x', method: 'PATCH' }, /^request:fail method "PATCH" unsupported$/, 1001],
+  ['an unsupported method in lower case', { url: 'https://api.example.com/x', method: 'patch' }, /^request:fail method "patch" unsupported$/, 1001],
+  ['TRACE in lower case', { url: 'https://api.example.com/x', method: 'trace' }, /^request:fail method "trace" unsupported$/, 1001],
   ['TRACE', { url: 'https://api.example.com/x', method: 'TRACE' }, /^request:fail method "TRACE" unsupported$/, 1001],
   ['CONNECT', { url: 'https://api.example.com/x', method: 'CONNECT' }, /^request:fail method "CONNECT" unsupported$/, 1001],
   ['a port', { url: 'https://api.example.com:8080/x' }, /^request:fail port of "https:\/\/api\.example\.com:8080" not allowed \(url-no-port\)$/, 600002],

@@ -106,7 +106,7 @@ test('diagnostics carry the same rule ids, messages and 1-based positions as the
   const { diagnostics } = transpile("const BASE = 'https://a.com:8080';\nwx.request({ url: BASE + '/x', method: 'post' });\n", { plugin: { rules: { 'method-uppercase': 'warn', 'url-no-port': 'warn' } } });
   t.deepEqual(diagnostics, [
     { ruleId: 'url-no-port', severity: 'warn', message: 'URL origin "https://a.com:8080" has port 8080: WeChat refuses URLs with a port, default ports included. Remove the port, or list the origin in allowedOrigins if the domain is registered with its port.', file: 'input.ts', line: 2, column: 19, endLine: 2, endColumn: 30 },
-    { ruleId: 'method-uppercase', severity: 'warn', message: 'method "post" is not uppercase: WeChat rejects it. Write "POST".', file: 'input.ts', line: 2, column: 40, endLine: 2, endColumn: 46 },
+    { ruleId: 'method-uppercase', severity: 'warn', message: 'method "post" is not uppercase, as WeChat\'s documentation requires (its runtime would send it uppercased). Write "POST".', file: 'input.ts', line: 2, column: 40, endLine: 2, endColumn: 46 },
   ]);
 });
 

@@ -9,7 +9,7 @@ import { SUPPORTED_METHODS } from './methods.js';
 export const MAX_TIMEOUT = 60000;
 
 export function methodUppercaseMessage(method: string): string {
-  return `method "${method}" is not uppercase: WeChat rejects it. Write "${method.toUpperCase()}".`;
+  return `method "${method}" is not uppercase, as WeChat's documentation requires (its runtime would send it uppercased). Write "${method.toUpperCase()}".`;
 }
 
 export function methodSupportedMessage(method: string): string {

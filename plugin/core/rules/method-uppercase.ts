@@ -7,7 +7,7 @@ export const methodUppercase: Rule = {
   id: 'method-uppercase',
   defaultSeverity: 'error',
   description: 'A method known at build time must be written in uppercase.',
-  help: 'WeChat compares the method case-sensitively and fails a request whose method is not uppercase (for example "post"). Write the method in capitals: "POST".',
+  help: 'WeChat\'s documentation gives the method in uppercase. Its runtime sends a known method in any letter case uppercased ("post" goes out as POST, and so does the web runtime), so the call works, but code that follows the documentation is what other tools and platforms read alike. Write the method in capitals: "POST".',
   example: "wx.request({ url: 'https://api.example.com/items', method: 'post' })",
   check(site) {
     if (isUnknown(site.options) || !site.options.method) return [];
