@@ -6,6 +6,7 @@ import { versionOf, type VersionOf } from '../core/project-config-read.js';
 import { mayReferenceRequest } from '../core/quick-check.js';
 import { requestCodeFilter } from './code-filter.js';
 import { dependencyOf, dependencyOptions } from './dependency.js';
+import { passesCodeFilter } from './loader-gate.js';
 import { displayPath } from '../display-path.js';
 import { ruleErrorMessage, warningMessage } from './messages.js';
 import { DEFAULT_INCLUDE, splitOptions, type BundlerOptions } from './options.js';
@@ -77,8 +78,11 @@ function createFactory(sink?: WarningSink): UnpluginFactory<BundlerOptions | und
       // esbuild: answered in its own file namespace (unplugin's would put the runtime in a namespace of ours).
       ...(meta.framework === 'esbuild' ? {} : { resolveId: { filter: { id: RUNTIME_SPECIFIER }, handler: (id: string, importer: string | undefined) => (vite.serving ? null : resolveRuntime(id, importer)) } }),
       // `vite` (serve): the dependency optimizer gets the same rewrite (vite-dependencies.ts).
-    vite: viteDevHooks(input, vite, (sink) => createRolldownPlugin(createFactory(sink))(input) as RolldownPlugin),
-    transform: {
+      vite: viteDevHooks(input, vite, (sink) => createRolldownPlugin(createFactory(sink))(input) as RolldownPlugin),
+      // webpack and Rspack: no loader at all for the files whose text cannot reference wx.request
+      // (loader-gate.ts); with the default include, only the extensions it names are read for that.
+      ...(meta.framework === 'webpack' || meta.framework === 'rspack' || meta.framework === 'esbuild' ? { transformInclude: (id: string) => include !== DEFAULT_INCLUDE || !DEFAULT_INCLUDE.test(id) || passesCodeFilter(id, codeFilter) } : {}),
+      transform: {
         filter: { id: { include, exclude }, code: codeFilter },
         async handler(code, id) {
           if (id.startsWith('\0')) return null;

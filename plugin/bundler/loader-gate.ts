@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * webpack and Rspack give our loader to every module a rule's `use` names, and a loader's round
+ * trip (and, in Rspack, the call from native code into it) costs far more than reading a small file.
+ * Most modules cannot reference wx.request (the app's other pages, and nearly every dependency),
+ * so the rule's `use` (unplugin asks `transformInclude` there) reads the file and names the loader
+ * only for text that passes the code filter, the same test the loader would make first. A
+ * resource with a query (`?raw`, another loader's part of a file) is not the file on disk, and a
+ * file that cannot be read here is the host's to report: both get the loader, which decides.
+ */
+export function passesCodeFilter(id: string, codeFilter: RegExp): boolean {
+  if (/[?#]/.test(id)) return true;
+  try {
+    return codeFilter.test(readFileSync(id, 'utf8'));
+  } catch {
+    return true;
+  }
+}
