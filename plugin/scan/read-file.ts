@@ -30,10 +30,13 @@ export interface FileReading {
   commonJs: boolean;
   /** Where the file's first statement starts, after a hashbang, comments and directives. */
   firstStatement: number;
-  /** Every `const NAME = init` declarator of the file, at any depth, by name (but those set to a call or `this`). */
+  /**
+   * Every `const NAME = init` declarator of the file, at any depth, by name (but those set to a call
+   * or `this`). Without scopes, a name may mean any of them or none (another binding): the caller
+   * decides only what every one of those answers agrees on (answers.ts), so nothing rests on
+   * guessing which declarations the tokens hold.
+   */
   constants: Map<string, TextRange[]>;
-  /** Names whose every read is of their one `const` (a top-level one, and nothing else may declare the name). */
-  certain: ReadonlySet<string>;
 }
 
 export type Reading = FileReading | { unsure: string };
@@ -59,32 +62,12 @@ function endsExpression(token: Token): boolean {
   return token.kind !== 'template' || token.opensSubstitution !== true;
 }
 
+/** Keywords after which a name is declared: `require` there is not CommonJS's. */
 const DECLARING_BEFORE = new Set(['let', 'var', 'const', 'function', 'class', 'import', 'as', 'catch', 'enum', 'interface', 'type', 'namespace', 'module', 'declare']);
-const DECLARING_AFTER = new Set([',', ')', ']', '}', '=', ':', '=>', '?']);
-
-/**
- * Whether a name between these tokens may be declared there rather than read: after `let`,
- * `function`, `...`; before `,` `)` `}` `=` `:` `=>` (parameters, patterns, imports, keys); after a
- * `,` at the end of a statement (`let a, BASE;`). A read anywhere else (`BASE + '/a'`, `f(x.y)`,
- * `return BASE;`) cannot declare anything.
- */
-function mayDeclare(before: Token | undefined, after: Token | undefined): boolean {
-  if (before?.kind === 'name' && DECLARING_BEFORE.has(before.value)) return true;
-  if (isPunct(before, '...')) return true;
-  if (isPunct(before, ',') && (!after || after.newline || isPunct(after, ';'))) return true;
-  if (after?.kind === 'punct') return DECLARING_AFTER.has(after.value);
-  return after?.kind === 'name' && (after.value === 'of' || after.value === 'in');
-}
 
 class Reader {
   readonly calls: RequestCallText[] = [];
   readonly constants = new Map<string, TextRange[]>();
-  /** The name tokens of `const` declarators, how many each name has, and the names declared at the top. */
-  private readonly declarators = new Set<number>();
-  readonly declaratorCount = new Map<string, number>();
-  readonly topLevel = new Set<string>();
-  /** Names with a token that may declare them (a parameter, `let`, a pattern, an import…). */
-  readonly maybeDeclared = new Set<string>();
   esm = false;
   commonJsGlobal = false;
 
@@ -108,7 +91,6 @@ class Reader {
     }
     if (token.depth === 0 && (token.value === 'import' || token.value === 'export')) return this.moduleSyntax(index);
     if (token.value === 'const' && !isName(next, 'enum')) return this.constList(index);
-    if (!this.declarators.has(index) && mayDeclare(before, next)) this.maybeDeclared.add(token.value);
     return undefined;
   }
 
@@ -165,7 +147,6 @@ class Reader {
       const token = tokens[j];
       if (!token) return undefined;
       let name: string | undefined;
-      const nameIndex = j;
       if (token.kind === 'name') {
         name = token.value;
         j++;
@@ -180,9 +161,6 @@ class Reader {
       const end = this.expressionEnd(j + 1, depth);
       if (end === j + 1) return 'empty initializer';
       if (name !== undefined) {
-        this.declarators.add(nameIndex);
-        this.declaratorCount.set(name, (this.declaratorCount.get(name) ?? 0) + 1);
-        if (depth === 0) this.topLevel.add(name);
         if (!this.isOpaque(j + 1, end)) {
           const range = { start: tokens[j + 1]!.start, end: tokens[end - 1]!.end };
           const list = this.constants.get(name);
@@ -272,7 +250,5 @@ export function readFile(tokens: readonly Token[], globals: readonly string[]): 
   }
   const firstStatement = reader.firstStatement();
   if (typeof firstStatement === 'string') return { unsure: firstStatement };
-  // A top-level `const`, the only declaration its name may have: every read of the name is of it.
-  const certain = new Set([...reader.topLevel].filter((name) => reader.declaratorCount.get(name) === 1 && reader.constants.has(name) && !reader.maybeDeclared.has(name)));
-  return { calls: reader.calls, commonJs: !reader.esm && reader.commonJsGlobal, firstStatement, constants: reader.constants, certain };
+  return { calls: reader.calls, commonJs: !reader.esm && reader.commonJsGlobal, firstStatement, constants: reader.constants };
 }

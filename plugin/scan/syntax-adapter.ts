@@ -23,14 +23,14 @@ function isOpaque(node: Node): boolean {
 /**
  * Babel's nodes, parsed piece by piece, for the shared evaluator. Without scopes, an identifier
  * may stand for any `const` of its name in the file, or for none (a parameter or a `let` closer
- * to it): the adapter asks `choose` which, and the caller tries every answer (answers.ts), unless
- * the name is `certain` (read-file.ts): then it is its one top-level `const`.
+ * to it): the adapter asks `choose` which, and the caller tries every answer (answers.ts). That
+ * is every binding Babel's scopes could give the name (one of its consts, or one whose value the
+ * evaluator does not know), so an agreed answer is Babel's whichever it is: nothing is guessed.
  */
 export class FragmentSyntax implements SyntaxAdapter<Node> {
   constructor(
     private readonly fragments: Fragments,
     private readonly constants: ReadonlyMap<string, readonly TextRange[]>,
-    private readonly certain: ReadonlySet<string>,
     private readonly choose: Choose,
   ) {}
 
@@ -45,7 +45,6 @@ export class FragmentSyntax implements SyntaxAdapter<Node> {
     if (node.type !== 'Identifier') return undefined;
     const values = (this.constants.get(node.name) ?? []).map((range) => this.fragments.expression(range)).filter((value) => !isOpaque(value));
     if (values.length === 0) return undefined;
-    if (this.certain.has(node.name)) return values[0];
     const choice = this.choose(node, values.length + 1);
     return choice === 0 ? undefined : values[choice - 1];
   }

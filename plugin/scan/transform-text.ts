@@ -80,7 +80,7 @@ export function readText(code: string, id: string, file: string, options: Resolv
   let described: Described | undefined;
   try {
     parsePieces(reading, fragments);
-    described = agreedResult((choose) => describe(reading, fragments, file, options, new FragmentSyntax(fragments, reading.constants, reading.certain, choose)), (result) => JSON.stringify(result), MOST_RUNS);
+    described = agreedResult((choose) => describe(reading, fragments, file, options, new FragmentSyntax(fragments, reading.constants, choose)), (result) => JSON.stringify(result), MOST_RUNS);
   } catch (error) {
     if (error instanceof Unsure) return undefined;
     throw error;
