@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { transformSync, type PluginItem } from '@babel/core';
 import type { CodeBase, ShapeName } from './generate.js';
 import { importDist, requireFromRoot } from './load.js';
+import { realPackageFiles, REAL_PACKAGES } from './real-code.js';
 import { compareInterleaved } from './measure.js';
 import { judge, timing, timingRatio, type BenchContext, type Row, type Section } from './report.js';
 
@@ -67,6 +68,25 @@ export async function benchPlugin(context: BenchContext): Promise<Section> {
       `${shape}: ${codeBase.wxFiles} of ${sources.length} files mention \`wx.*\`, ${codeBase.requestFiles} call \`wx.request\`; the quick check lets ${traversed} through to a traversal (${((traversed / sources.length) * 100).toFixed(1)}%), and ${rewritten} are rewritten.`,
     );
   }
+
+  // Real code: the published mini-program packages the bench installs (bench/real-code.ts).
+  const real = realPackageFiles().all.map((file) => ({ file, code: readFileSync(file, 'utf8') }));
+  const realRewritten = real.filter((source) => (one([], [wx])(source)?.metadata as { wxRequest?: { rewritten?: number } } | undefined)?.wxRequest?.rewritten).length;
+  const [realEnv, realEnvWx] = await compareInterleaved(real, [
+    { name: 'real code: preset-env', run: one([presetEnv], []) },
+    { name: 'real code: preset-env + wx-request', run: one([presetEnv], [wx]) },
+  ]);
+  if (!realEnv || !realEnvWx) throw new Error('missing samples');
+  const realRatio = timingRatio(realEnvWx, realEnv);
+  rows.unshift({
+    what: `preset-env + plugin vs preset-env alone, real code (${real.length} files of ${REAL_PACKAGES.length} published packages)`,
+    ours: timing(realEnvWx),
+    baseline: timing(realEnv),
+    ratio: realRatio.text,
+    summary: `${realRatio.cpu.toFixed(3)}× CPU`,
+    ...judge(realRatio.judged, '≤', TARGET, '(CPU)'),
+  });
+  notes.unshift(`Real code: every JavaScript file of ${REAL_PACKAGES.join(', ')} as npm installs them (devDependencies); ${realRewritten} of them are rewritten.`);
 
   // Where the cost goes, on the realistic code base: the plugin alone against Babel's floor and a peer.
   const sources = read(context.codeBase('realistic'));

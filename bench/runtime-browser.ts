@@ -31,6 +31,17 @@ window.base = async (n) => {
   await Promise.all(Array.from({ length: n }, () => limit(async () => { try { const r = await fetch('/items'); const d = await r.json(); if (r.status !== 200 || typeof d !== 'object') failed++; } catch { failed++; } })));
   return { ms: performance.now() - t0, failed };
 };
+window.like = async (n) => {
+  const limit = pLimit(10);
+  let failed = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: n }, () => limit(async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 60000);
+    try { const r = await fetch('/items', { signal: controller.signal }); const d = await r.json(); if (r.status !== 200 || typeof d !== 'object') failed++; } catch { failed++; } finally { clearTimeout(timer); }
+  })));
+  return { ms: performance.now() - t0, failed };
+};
 `;
 
 export interface BrowserThroughput {
@@ -38,6 +49,9 @@ export interface BrowserThroughput {
   base: Stat;
   /** Per round: baseline ms ÷ ours ms (our throughput relative to the baseline's). */
   paired: number[];
+  /** Like for like: fetch + p-limit with an AbortController and a 60 s timer per request. */
+  like: Stat;
+  likePaired: number[];
 }
 
 export async function browserThroughput(requests: number, rounds: number, log: (message: string) => void): Promise<BrowserThroughput | string> {
@@ -64,20 +78,22 @@ export async function browserThroughput(requests: number, rounds: number, log: (
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => typeof (window as unknown as { ours?: unknown }).ours === 'function');
-    type Side = 'ours' | 'base';
+    type Side = 'ours' | 'base' | 'like';
     const once = (side: Side) => page.evaluate(([s, n]) => (window as unknown as Record<string, (n: number) => Promise<{ ms: number; failed: number }>>)[s]!(n), [side, requests] as const);
     await once('base');
     await once('ours');
-    const times: Record<Side, number[]> = { ours: [], base: [] };
+    await once('like');
+    const times: Record<Side, number[]> = { ours: [], base: [], like: [] };
     for (let round = 0; round < rounds; round++) {
-      for (const side of (round % 2 ? ['ours', 'base'] : ['base', 'ours']) as Side[]) {
+      for (const side of (round % 2 ? ['ours', 'like', 'base'] : ['base', 'like', 'ours']) as Side[]) {
         const { ms, failed } = await once(side);
         if (failed) throw new Error(`${side}: ${failed} of ${requests} requests failed in Chromium`);
         times[side].push(ms);
       }
-      log(`chromium round ${round + 1}/${rounds}: fetch + p-limit ${times.base.at(-1)!.toFixed(0)} ms, ours ${times.ours.at(-1)!.toFixed(0)} ms`);
+      log(`chromium round ${round + 1}/${rounds}: fetch + p-limit ${times.base.at(-1)!.toFixed(0)} ms, like for like ${times.like.at(-1)!.toFixed(0)} ms, ours ${times.ours.at(-1)!.toFixed(0)} ms`);
     }
-    return { ours: stat(times.ours), base: stat(times.base), paired: times.ours.map((ms, i) => times.base[i]! / ms).sort((a, b) => a - b) };
+    const paired = (other: number[]) => times.ours.map((ms, i) => other[i]! / ms).sort((a, b) => a - b);
+    return { ours: stat(times.ours), base: stat(times.base), paired: paired(times.base), like: stat(times.like), likePaired: paired(times.like) };
   } finally {
     await browser.close();
     server.close();
