@@ -79,8 +79,9 @@ function createFactory(sink?: WarningSink): UnpluginFactory<BundlerOptions | und
       ...(meta.framework === 'esbuild' ? {} : { resolveId: { filter: { id: RUNTIME_SPECIFIER }, handler: (id: string, importer: string | undefined) => (vite.serving ? null : resolveRuntime(id, importer)) } }),
       // `vite` (serve): the dependency optimizer gets the same rewrite (vite-dependencies.ts).
       vite: viteDevHooks(input, vite, (sink) => createRolldownPlugin(createFactory(sink))(input) as RolldownPlugin),
-      // webpack and Rspack: no loader at all for the files whose text cannot reference wx.request
-      // (loader-gate.ts); with the default include, only the extensions it names are read for that.
+      // webpack, Rspack and esbuild: no loader (esbuild: no onLoad work) for the files whose text
+      // cannot reference wx.request (loader-gate.ts); with the default include, only the
+      // extensions it names are read for that.
       ...(meta.framework === 'webpack' || meta.framework === 'rspack' || meta.framework === 'esbuild' ? { transformInclude: (id: string) => include !== DEFAULT_INCLUDE || !DEFAULT_INCLUDE.test(id) || passesCodeFilter(id, codeFilter) } : {}),
       transform: {
         filter: { id: { include, exclude }, code: codeFilter },

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
  * trip (and, in Rspack, the call from native code into it) costs far more than reading a small file.
  * Most modules cannot reference wx.request (the app's other pages, and nearly every dependency),
  * so the rule's `use` (unplugin asks `transformInclude` there) reads the file and names the loader
- * only for text that passes the code filter, the same test the loader would make first. A
+ * only for text that passes the code filter, the same test the loader would make first. esbuild's
+ * onLoad asks the same before its own (asynchronous) read and the handler's work. A
  * resource with a query (`?raw`, another loader's part of a file) is not the file on disk, and a
  * file that cannot be read here is the host's to report: both get the loader, which decides.
  */
