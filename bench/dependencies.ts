@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { rng } from '../scripts/seeded-random.js';
 
 export interface DependencyTree {
   /** The folder holding node_modules/ (an app's root). */
@@ -26,17 +27,6 @@ const PACKAGES = 300;
 const REQUEST_PACKAGES = 5;
 const OTHER_WX_PACKAGES = 12;
 
-/** mulberry32: a small seeded generator, so every run builds the same tree. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One library function, of the kinds libraries are made of: loops, objects, strings, a regex. */
 function libraryFunction(name: string, next: () => number): string {
@@ -104,7 +94,7 @@ module.exports = { remember${index}: remember${index} };
  */
 export function writeDependencies(seed = 20260101): DependencyTree {
   const root = path.join(os.tmpdir(), `wx-request-bench-dependencies-${seed}`);
-  const next = random(seed);
+  const next = rng(seed);
   const files = new Map<string, string>();
   const packages: string[] = [];
   let requestFiles = 0;

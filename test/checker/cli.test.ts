@@ -1,5 +1,4 @@
 import test from 'ava';
-import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,10 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES } from '../../plugin/core/rules/index.js';
 import { FIXTURES, ROOT } from '../support/fixtures.js';
-import { slots } from '../support/slots.js';
+import { runCli, type CliRun } from '../support/run-cli.js';
 
 /** The CLI as users run it: the bin entry, built dist/, a child process. */
-const BIN = path.join(ROOT, 'bin', 'wx-request.js');
 const PROJECTS = path.join(FIXTURES, 'projects');
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -18,26 +16,10 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 type Validator = ((data: unknown) => boolean) & { errors?: unknown };
 const { default: Ajv } = createRequire(import.meta.url)('ajv-draft-04') as { default: new (options: Record<string, unknown>) => { compile(schema: object): Validator } };
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-// At most two CLI processes at once on this two-core budget.
-const slot = slots(2);
+type Run = CliRun;
 
 function run(args: string[], cwd: string): Promise<Run> {
-  return slot(() => spawnCli(args, cwd));
-}
-
-function spawnCli(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runCli(args, cwd);
 }
 
 function copyProject(name: string): string {

@@ -1,37 +1,16 @@
 import test from 'ava';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mayReferenceRequest } from '../../plugin/core/quick-check.js';
 import { ROOT } from '../support/fixtures.js';
-import { slots } from '../support/slots.js';
+import { runCli } from '../support/run-cli.js';
 
 /**
  * `wx-request check --list-dependencies`, as users run it (the bin entry, built dist/, a child
  * process), over a project whose node_modules and miniprogram_npm the test writes itself.
  */
-const BIN = path.join(ROOT, 'bin', 'wx-request.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-// At most two CLI processes at once on this two-core budget.
-const slot = slots(2);
-
-function run(args: string[], cwd: string): Promise<Run> {
-  return slot(
-    () =>
-      new Promise((resolve) => {
-        execFile(process.execPath, [BIN, 'check', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-        });
-      }),
-  );
-}
+const run = (args: string[], cwd: string) => runCli(['check', ...args], cwd);
 
 function writeTree(root: string, files: Record<string, string>): void {
   for (const [name, content] of Object.entries(files)) {

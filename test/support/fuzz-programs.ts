@@ -5,18 +5,8 @@
 // those names; TypeScript forms (optional parameters, generics with commas, `declare`, `as`,
 // non-null `!`), `using`, destructuring; and the traps of a tokenizer: regular expressions beside
 // divisions, templates, comments and strings that look like calls. Seeded: one seed, one program.
+import { rng } from '../../scripts/seeded-random.js';
 
-/** mulberry32: small, fast, and the same sequence for a seed on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The names the pieces share, so that declarations and reads collide. */
 const NAMES = ['BASE', 'M', 'H', 'T', 'O'];
@@ -160,7 +150,7 @@ function pick<T>(next: () => number, items: readonly T[]): T {
 
 /** One program for `seed`: a few top-level constants, then statements and nested blocks of the pieces above. */
 export function randomProgram(seed: number): Program {
-  const next = seededRandom(seed);
+  const next = rng(seed);
   const typescript = next() < 0.4;
   const shadows = typescript ? [...JS_SHADOWS, ...TS_SHADOWS] : JS_SHADOWS;
   const blocks = typescript ? [...JS_BLOCKS, ...TS_BLOCKS] : JS_BLOCKS;
