@@ -7,7 +7,15 @@ import path from 'node:path';
 import { mayReferenceRequest } from '../plugin/core/quick-check.js';
 import { ROOT } from './load.js';
 
-export const REAL_PACKAGES = ['apifm-wxapi', 'flyio', 'axios-miniprogram-adapter', '@vant/weapp', 'tdesign-miniprogram'];
+/** Each package and the folder of it that a mini-program uses (its package.json "miniprogram" field, or the wx build). */
+const SHIPPED: Record<string, string> = {
+  'apifm-wxapi': 'miniprogram_dist',
+  flyio: 'dist/npm',
+  'axios-miniprogram-adapter': 'dist/miniprogram',
+  '@vant/weapp': 'lib',
+  'tdesign-miniprogram': 'miniprogram_dist',
+};
+export const REAL_PACKAGES = Object.keys(SHIPPED);
 
 function sources(folder: string, found: string[]): void {
   for (const name of readdirSync(folder)) {
@@ -21,7 +29,7 @@ function sources(folder: string, found: string[]): void {
 /** Every JavaScript source file of the real packages (`all`), and those the quick check lets through to a front end (`files`). */
 export function realPackageFiles(): { packages: string[]; all: string[]; files: string[] } {
   const all: string[] = [];
-  for (const name of REAL_PACKAGES) sources(path.join(ROOT, 'node_modules', name), all);
+  for (const name of REAL_PACKAGES) sources(path.join(ROOT, 'node_modules', name, SHIPPED[name]!), all);
   const files = all.filter((file) => mayReferenceRequest(readFileSync(file, 'utf8'), ['wx']));
   return { packages: REAL_PACKAGES, all, files };
 }
