@@ -1,5 +1,4 @@
 import type { NodePath, types as t } from '@babel/core';
-import { isTransparent } from './unwrap.js';
 
 type Ancestors = { node: t.Node; key: string; index?: number }[];
 
@@ -46,18 +45,4 @@ export function globalIdentifierPaths(program: NodePath<t.Program>, globals: rea
     }
     return path as NodePath<t.Identifier>;
   });
-}
-
-/** The path itself, or the outermost of the wrappers around it that keep its value (`(wx as any)`). */
-export function outermostWrapper(path: NodePath): NodePath {
-  let outer = path;
-  while (outer.parentPath && isTransparent(outer.parentPath.node)) outer = outer.parentPath;
-  return outer;
-}
-
-/** Whether one of the path's ancestors is one of these nodes. */
-export function hasAncestorIn(path: NodePath, nodes: ReadonlySet<t.Node>): boolean {
-  if (nodes.size === 0) return false;
-  for (let up = path.parentPath; up; up = up.parentPath) if (nodes.has(up.node)) return true;
-  return false;
 }

@@ -1,6 +1,7 @@
 import type { NodePath, types as t } from '@babel/core';
 import type { TextEdits } from '../core/text-edits.js';
-import { isRequestPatternProperty } from './references.js';
+import { isRequestPatternProperty as isRequestProperty } from '../core/request-references.js';
+import { babelEvaluator, BabelSyntax, patternProperty } from './syntax-adapter.js';
 import { unwrap } from './unwrap.js';
 
 type Types = typeof t;
@@ -11,6 +12,13 @@ export interface RewriteContext {
   edits: TextEdits;
   source: string;
   types: Types;
+}
+
+const reader = { syntax: new BabelSyntax(), evaluator: babelEvaluator, globals: [] };
+
+/** The property of an object pattern that takes `request` (plugin/core/request-references.ts decides). */
+function isRequestPatternProperty(property: NodePath): property is NodePath<t.ObjectProperty> {
+  return isRequestProperty(reader, patternProperty(property));
 }
 
 /** Keeps the user's location on a node we put in place of theirs, so source maps stay right. */
@@ -68,18 +76,6 @@ export function replaceReference(member: NodePath<t.MemberExpression | t.Optiona
     if (!parent || !(parent.isOptionalMemberExpression() || parent.isOptionalCallExpression()) || (link.key !== 'object' && link.key !== 'callee')) return;
     link = parent;
   }
-}
-
-/** The identifiers a `const { request: req } = wx` binds to the request function. */
-export function destructuredTargets(declarator: NodePath<t.VariableDeclarator>): NodePath[] {
-  const pattern = declarator.get('id') as NodePath<t.ObjectPattern>;
-  return pattern
-    .get('properties')
-    .filter(isRequestPatternProperty)
-    .map((property) => {
-      const value = property.get('value') as NodePath;
-      return value.isAssignmentPattern() ? (value.get('left') as NodePath) : value;
-    });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { GlobalUse } from '../core/global-use.js';
 import { DEFAULT_RUNTIME, type ResolvedOptions } from '../core/options.js';
 import { runtimeEntry } from '../core/runtime-entry.js';
 import { TextEdits, type TextEdit } from '../core/text-edits.js';
-import { isCalledInPlace } from './calls.js';
+import { isCalledInPlace } from '../core/request-calls.js';
 import { describeSites, findReferences } from './find-sites.js';
 import { addRuntimeImport } from './import-runtime.js';
 import { replaceGlobal, replaceReference, rewriteDestructuring, rewriteDestructuringAssignment, type RewriteContext } from './rewrite.js';
@@ -34,7 +34,7 @@ export function transformProgram(program: NodePath<t.Program>, file: string, opt
 
   // Describe before rewriting: the rules read the user's code as written.
   const sites = describeSites(found, file);
-  const everyReferenceIsACall = destructurings.length === 0 && assignments.length === 0 && owners.length === 0 && members.every(isCalledInPlace);
+  const everyReferenceIsACall = destructurings.length === 0 && assignments.length === 0 && owners.length === 0 && members.every((member) => isCalledInPlace(found.reader, member));
   const source = runtimeEntry(options.runtime, DEFAULT_RUNTIME, sites, everyReferenceIsACall);
   const edits = new TextEdits();
   const firstStatement = program.node.body[0]?.start;

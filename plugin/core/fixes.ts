@@ -1,7 +1,7 @@
 /**
  * The safe fixes of `wx-request check --fix` and of the ESLint rules, written once over plain
  * facts about the reported node (offsets into the file's text). A front end (TypeScript in
- * checker/fix.ts, Babel in plugin/eslint) only reads those facts off its own syntax tree.
+ * checker/fix.ts, ESTree in plugin/estree for the ESLint rules) only reads those facts off its own syntax tree.
  */
 
 /** A text replacement in one file; fixes are plain text edits, so the file's formatting stays. */

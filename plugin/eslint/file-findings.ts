@@ -12,6 +12,4 @@ export interface FileFindings {
   /** The uses of the global object as a value (rule global-escape). */
   globalUses: GlobalUse[];
   fixFor(ruleId: string, span: Span): Edit | undefined;
-  /** Set when the file could not be read (a syntax error only our parser sees). */
-  problem?: { message: string; line: number; column: number } | undefined;
 }

@@ -8,8 +8,9 @@ import { PLUGIN_NAME, recommendedRules, rules } from './rules.js';
  *     import wxRequest from 'babel-plugin-wx-request/eslint';
  *     export default [wxRequest.configs.recommended];
  *
- * Each rule reads the file the way the Babel plugin does (or, with typescript-eslint's type
- * information, the way `wx-request check` does) and reports the same findings at the same places.
+ * Each rule reads ESLint's own tree and scope manager the way the Babel plugin reads Babel's
+ * (plugin/estree/, no second parse; or, with typescript-eslint's type information, the way
+ * `wx-request check` does) and reports the same findings at the same places.
  */
 interface WxRequestPlugin extends ESLint.Plugin {
   rules: typeof rules;

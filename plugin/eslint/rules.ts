@@ -1,12 +1,11 @@
-import type { Rule } from 'eslint';
+import type { Rule, SourceCode } from 'eslint';
 import type { Span } from '../core/call-site.js';
 import { ruleDocsUrl } from '../core/docs-url.js';
 import { checkCallSites } from '../core/engine.js';
 import { FIXABLE_RULES } from '../core/fixes.js';
-import { resolveOptions, type WxRequestOptions } from '../core/options.js';
+import { resolveOptions, type FileOptions, type WxRequestOptions } from '../core/options.js';
 import { RULES, type Rule as EngineRule } from '../core/rules/index.js';
 import { findingsOf } from './findings-cache.js';
-import type { FileFindings } from './file-findings.js';
 import { projectOptions } from './project-options.js';
 
 /** The plugin's prefix in rule ids (`wx-request/method-uppercase`) and its key in `settings`. */
@@ -39,25 +38,32 @@ function settingsOf(context: Rule.RuleContext): WxRequestSettings {
   return settings !== null && typeof settings === 'object' ? (settings as WxRequestSettings) : {};
 }
 
-// A file only our parser fails on is said once, not once per rule.
-const problemsReported = new WeakSet<FileFindings>();
+// The project configuration of a file, looked up once for all the plugin's rules (they share the
+// file's SourceCode object) rather than once per rule.
+const projects = new WeakMap<SourceCode, Map<string, Readonly<FileOptions>>>();
+
+function projectOf(context: Rule.RuleContext, configFile: false | string | undefined): Readonly<FileOptions> {
+  const key = `${typeof configFile}:${String(configFile)}`;
+  let perFile = projects.get(context.sourceCode);
+  if (!perFile) projects.set(context.sourceCode, (perFile = new Map()));
+  let options = perFile.get(key);
+  if (!options) perFile.set(key, (options = projectOptions(context.filename, context.cwd, configFile)));
+  return options;
+}
 
 function createRule(rule: EngineRule): Rule.RuleModule {
   return {
     meta: {
       type: rule.defaultSeverity === 'error' ? 'problem' : 'suggestion',
       docs: { description: rule.description, recommended: true, url: ruleDocsUrl(rule.id) },
-      messages: {
-        finding: '{{ message }}',
-        unreadable: 'wx-request could not read this file: {{ message }}. Fix the syntax error; until then its wx.request calls are not checked.',
-      },
+      messages: { finding: '{{ message }}' },
       ...(FIXABLE_RULES.has(rule.id) ? { fixable: 'code' as const } : {}),
       hasSuggestions: false,
       schema: RULE_OPTIONS[rule.id] ?? [],
     },
     create(context) {
       const settings = settingsOf(context);
-      const project = projectOptions(context.filename, context.cwd, settings.configFile);
+      const project = projectOf(context, settings.configFile);
       if (project.rules?.[rule.id] === 'off') return {};
       const ruleOptions = (context.options[0] ?? {}) as { allowedOrigins?: string[] };
       const input: WxRequestOptions = {
@@ -68,12 +74,8 @@ function createRule(rule: EngineRule): Rule.RuleModule {
       const options = resolveOptions(input);
       return {
         Program() {
+          // ESLint has parsed the file (a syntax error stops it before any rule): its tree is read as it is.
           const findings = findingsOf(context, options.globals);
-          if (findings.problem && !problemsReported.has(findings)) {
-            problemsReported.add(findings);
-            const { line, column, message } = findings.problem;
-            context.report({ loc: { line, column: column - 1 }, messageId: 'unreadable', data: { message } });
-          }
           for (const diagnostic of checkCallSites(findings.sites, { ...options, rules: { [rule.id]: 'error' } }, findings.globalUses)) {
             const edit = findings.fixFor(rule.id, diagnostic);
             context.report({

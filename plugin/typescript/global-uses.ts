@@ -11,7 +11,7 @@ export interface GlobalUseReader {
   isRequestPatternElement(element: TS.BindingElement): boolean;
 }
 
-/** Babel's plugin/babel/global-uses.ts on TypeScript's tree: the same roles for the same code. */
+/** plugin/core/global-roles.ts (Babel's and ESTree's role table) on TypeScript's tree: the same roles for the same code. */
 export type GlobalRole = 'harmless' | 'holder' | 'this' | GlobalUseKind;
 
 const PROPERTY_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {

@@ -66,8 +66,8 @@ function portWith(code: string, filename: string, parserPlugins: ('typescript' |
 }
 
 // BUG ts-namespace-enum-shadow: a TypeScript `namespace wx { … }` or `enum wx { … }` is a local
-// binding, but Babel's scope does not register it, so plugin/babel/references.ts
-// `isGlobalObject` finds no binding and rewrites `wx.request` on it into the runtime: the user's
+// binding, but Babel's scope does not register it, so plugin/babel/bindings.ts
+// `bindingKind` finds no binding and rewrites `wx.request` on it into the runtime: the user's
 // own `wx.request` (a namespace function, an enum member) is replaced by the runtime's `_wx.request`.
 const tsShadows: [string, string][] = [
   ['a namespace', "namespace wx { export function request(o: object) { return o; } }\nwx.request({ url: 'https://a.com/' });\n"],
@@ -88,7 +88,7 @@ test('control: `import wx = require()` and `declare const wx` are handled (local
 });
 
 // BUG flow-declare-var: in a Flow file, `declare var wx: any;` describes the global (as
-// TypeScript's `declare const wx` does, which is handled), but plugin/babel/references.ts
+// TypeScript's `declare const wx` does, which is handled), but plugin/babel/bindings.ts
 // `isAmbient` only knows TypeScript's `declare`: Flow's `DeclareVariable` counts as a local
 // binding, so `wx.request` is left as it is and throws on the web. (port parses .js files with
 // Flow as a fallback, so mini-programs with Flow types reach this.)
