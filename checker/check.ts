@@ -6,13 +6,13 @@ import type { CallSite } from '../plugin/core/call-site.js';
 import { compareDiagnostics, type Diagnostic } from '../plugin/core/diagnostic.js';
 import { checkCallSites } from '../plugin/core/engine.js';
 import type { ResolvedOptions, WxRequestOptions } from '../plugin/core/options.js';
-import { createOptionsResolver } from '../plugin/core/project-config.js';
-import { displayPath } from '../plugin/display-path.js';
+import { createOptionsResolver } from '../plugin/config/project-config.js';
+import { displayPath } from '../plugin/core/display-path.js';
 import { FrontEnd } from '../plugin/typescript/analyze.js';
 import { CheckerResolver } from '../plugin/typescript/scope.js';
 import { mayReferenceRequest, type Ts } from '../plugin/typescript/syntax.js';
 import { isInside } from '../cli/paths.js';
-import { applyEdits, fixesFor, type Edit } from './fix.js';
+import { applyFixes, fixesFor, type Edit } from './fix.js';
 import { miniProgramResolutionHost } from './miniprogram-resolution.js';
 import { parseErrorOf } from './parse-error.js';
 import { uncheckedSites, type UncheckedSite } from './unchecked.js';
@@ -214,7 +214,7 @@ export function check(input: CheckInput): CheckResult {
   let fixed = 0;
   for (const report of result.files) {
     if (report.fixes.size === 0) continue;
-    const { text, applied } = applyEdits(report.source, [...report.fixes.values()]);
+    const { text, applied } = applyFixes(report.source, [...report.fixes.values()]);
     if (applied === 0) continue;
     writeFileSync(report.path, text);
     fixed += report.fixes.size;

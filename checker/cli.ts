@@ -1,5 +1,5 @@
 import { OptionsError, type WxRequestOptions } from '../plugin/core/options.js';
-import { createOptionsResolver } from '../plugin/core/project-config.js';
+import { createOptionsResolver } from '../plugin/config/project-config.js';
 import { missingPeerMessage } from '../cli/package-info.js';
 import { parseArguments, UsageError, USAGE, type CheckArguments } from './args.js';
 import { countResult, formatDependencies, formatResult, VERSION } from './format.js';

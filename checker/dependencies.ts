@@ -18,9 +18,11 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stat
 import path from 'node:path';
 import type { ResolvedOptions } from '../plugin/core/options.js';
 import { mayReferenceRequest } from '../plugin/core/quick-check.js';
-import { displayPath } from '../plugin/display-path.js';
+import { displayPath } from '../plugin/core/display-path.js';
+import { babelErrorReason } from '../plugin/babel/babel-error.js';
+import { parserAttempts } from '../plugin/babel/parser-options.js';
 import type { PortSetup } from '../cli/port/babel-options.js';
-import { parserAttempts, reasonOf, runPlugin } from '../cli/port/port-file.js';
+import { runPlugin } from '../cli/port/port-file.js';
 import { isInside } from '../cli/paths.js';
 import type { FileProblem } from './check.js';
 
@@ -263,7 +265,7 @@ class Scanner {
     if (!mayReferenceRequest(source, this.options.globals)) return false;
     const pass = await runPlugin(source, { filename: file, display }, this.setup, parserAttempts(path.extname(file), []));
     if (pass.kind === 'parse-error') {
-      this.notes.push(`${display}: does not parse (${pass.error.loc ? `${pass.error.loc.line}:${pass.error.loc.column + 1} ` : ''}${reasonOf(pass.error, file)}); skipped`);
+      this.notes.push(`${display}: does not parse (${pass.error.loc ? `${pass.error.loc.line}:${pass.error.loc.column + 1} ` : ''}${babelErrorReason(pass.error, file)}); skipped`);
       return false;
     }
     if (pass.kind === 'failed') {

@@ -1,2 +1,3 @@
 export { fixesFor } from '../plugin/typescript/fix-target.js';
-export { applyEdits, type Edit } from '../plugin/core/fixes.js';
+export { applyFixes } from '../plugin/core/apply-edits.js';
+export type { Edit } from '../plugin/core/fixes.js';

@@ -1,69 +1,13 @@
-import { declare } from '@babel/helper-plugin-utils';
-import type { PluginObj } from '@babel/core';
-import { transformProgram } from './babel/transform-program.js';
-import { checkCallSites } from './core/engine.js';
-import { resolveOptions, type WxRequestOptions } from './core/options.js';
-import { createOptionsResolver, loadProjectOptions } from './core/project-config.js';
-import { displayPath } from './display-path.js';
-import { mayReferenceRequest } from './core/quick-check.js';
-import { reportDiagnostics } from './report.js';
-
 /**
- * babel-plugin-wx-request: rewrites every global `wx.request` into the web runtime and checks
- * WeChat's request rules at build time.
+ * babel-plugin-wx-request (the package's main entry): the Babel plugin, whose implementation is
+ * the Babel front end's (plugin/babel/plugin.ts), and the types and rule list its users name.
+ * Nothing in plugin/ imports this file: the other entries take the plugin from plugin/babel/.
  */
-const plugin = declare((api, rawOptions, dirname): PluginObj => {
-  api.assertVersion('^7.29.0 || ^8.0.0');
-  // The plugin's own options win over the project configuration (wx-request.config.*) of each
-  // file; they and a named `configFile` (relative to the Babel config that names the plugin) are
-  // checked now, before any file.
-  const explicit = rawOptions as WxRequestOptions;
-  // Babel transforms batches without I/O in between (babel-jest, @babel/register, a build loop):
-  // the folders above their files are looked at once per batch, not once per file.
-  const optionsFor = createOptionsResolver(explicit, { cwd: dirname, reuseWithinRun: true });
-  // Explicit globals win over every file's configuration (mergeOptions).
-  const ownGlobals = explicit.globals === undefined ? undefined : resolveOptions({ globals: explicit.globals }).globals;
-  watchProjectConfig(api as { addExternalDependency?: (file: string) => void }, explicit, dirname);
-  // Bundlers that handle ES modules themselves say so; an `import` is then always safe to add.
-  const callerSupportsEsm = api.caller((caller) => Boolean(caller && 'supportsStaticESM' in caller && caller.supportsStaticESM));
-  return {
-    name: 'wx-request',
-    visitor: {
-      Program(program, state) {
-        const source = state.file.code;
-        // A file whose globals are only read as `wx.<other API>` cannot reach wx.request: no traversal.
-        // Globals named in the plugin's options hold for every file, so such a file needs no
-        // configuration either.
-        const skip = () => Object.assign(state.file.metadata, { wxRequest: { rewritten: 0, callSites: 0, diagnostics: [], edits: [] } });
-        if (ownGlobals && !mayReferenceRequest(source, ownGlobals)) return void skip();
-        // Babel's filename is a file; without one, the search starts from the working directory.
-        const options = state.filename ? optionsFor(state.filename, true) : optionsFor(state.cwd);
-        if (!ownGlobals && !mayReferenceRequest(source, options.globals)) return void skip();
-        const file = displayPath(state.filename, state.cwd);
-        const { sites, globalUses, rewritten, edits } = transformProgram(program, file, options, api.types, callerSupportsEsm);
-        const diagnostics = checkCallSites(sites, options, globalUses);
-        // Tools (wx-request port, bundler integrations) read the counts from result.metadata, and
-        // `edits`: the same changes as offsets into the original text, to apply to it as they are.
-        Object.assign(state.file.metadata, { wxRequest: { rewritten, callSites: sites.length, diagnostics, edits } });
-        reportDiagnostics(diagnostics, source, options);
-      },
-    },
-  };
-});
-
-/**
- * Tells Babel (and so babel-loader and `babel --watch`) which configuration file the plugin read,
- * so that a change to it rebuilds: the one named, or the one that applies to the Babel config's folder.
- */
-function watchProjectConfig(api: { addExternalDependency?: (file: string) => void }, explicit: WxRequestOptions | undefined, dirname: string): void {
-  if (typeof api.addExternalDependency !== 'function') return;
-  const { source } = loadProjectOptions(dirname, { configFile: explicit?.configFile, cwd: dirname });
-  if (source !== undefined) api.addExternalDependency(source);
-}
+import plugin from './babel/plugin.js';
 
 export default plugin;
-export type { WxRequestOptions };
+export type { WxRequestOptions } from './core/options.js';
 export type { Diagnostic, Severity, SeveritySetting } from './core/diagnostic.js';
 export type { TextEdit } from './core/text-edits.js';
 export { RULES } from './core/rules/index.js';
-export { WxRequestRuleError } from './rule-error.js';
+export { WxRequestRuleError } from './core/rule-error.js';

@@ -1,4 +1,4 @@
-import { normaliseOrigin } from '../plugin/core/url-port.js';
+import { normaliseOrigin } from './origin.js';
 import { capTimeout, config, type Config } from './config.js';
 import { pump } from './limiter.js';
 import type { ConfigureOptions } from './types.js';

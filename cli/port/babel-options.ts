@@ -3,10 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import plugin from '../../plugin/index.js';
 import { OptionsError, type ResolvedOptions, type WxRequestOptions } from '../../plugin/core/options.js';
-import { createOptionsResolver, loadProjectOptions } from '../../plugin/core/project-config.js';
+import { createOptionsResolver, loadProjectOptions } from '../../plugin/config/project-config.js';
+import type { ParserPlugin } from '../../plugin/babel/parser-options.js';
 import { UsageError } from '../usage-error.js';
-
-export type ParserPlugin = NonNullable<NonNullable<babel.TransformOptions['parserOpts']>['plugins']>[number];
 
 /** The globals of a mini-program whose Babel config does not name the plugin and whose configuration sets none. */
 const DEFAULT_GLOBALS = ['wx', 'qq', 'tt', 'swan'];

@@ -1,8 +1,7 @@
-import MagicString from 'magic-string';
-import type { Edit } from '../../checker/fix.js';
+import { applyEditsWithMap, type SourceMapLike } from '../../plugin/core/apply-edits.js';
+import type { TextEdit } from '../../plugin/core/text-edits.js';
 
-/** A change to a file's text, `[start, end)` → `text`: the plugin's `edits` and the checker's fixes alike. */
-export type TextEdit = Edit;
+export type { TextEdit };
 
 /** Edits that cannot be applied as they are: the port's own mistake, never the user's. */
 export class EditError extends Error {
@@ -76,23 +75,16 @@ function lineBreakOf(source: string): string {
 
 export interface Applied {
   code: string;
-  map: ReturnType<MagicString['generateMap']>;
+  map: SourceMapLike;
 }
 
 /**
- * Applies checked edits with magic-string: every byte outside them stays as it was (comments,
- * blank lines, quotes, semicolons, indentation, CRLF, a BOM), and the map maps every line.
+ * Applies edits once checked (plugin/core/apply-edits.ts does it): every byte outside them stays as
+ * it was (comments, blank lines, quotes, semicolons, indentation, CRLF, a BOM), inserted text
+ * follows the file's line break, and the map, written beside the file for any tool, maps every character.
  */
 export function applyTextEdits(source: string, edits: readonly TextEdit[], sourceFileName: string): Applied {
-  const checked = checkedEdits(edits, source.length);
   const lineBreak = lineBreakOf(source);
-  const text = new MagicString(source);
-  for (const edit of checked) {
-    const replacement = lineBreak === '\n' ? edit.text : edit.text.replace(/\r?\n/g, lineBreak);
-    if (edit.start === edit.end) {
-      if (replacement !== '') text.appendLeft(edit.start, replacement);
-    } else if (replacement === '') text.remove(edit.start, edit.end);
-    else text.overwrite(edit.start, edit.end, replacement);
-  }
-  return { code: text.toString(), map: text.generateMap({ hires: true, includeContent: true, source: sourceFileName }) };
+  const checked = checkedEdits(edits, source.length).map((edit) => (lineBreak === '\n' ? edit : { ...edit, text: edit.text.replace(/\r?\n/g, lineBreak) }));
+  return applyEditsWithMap(source, checked, { source: sourceFileName, hires: true });
 }

@@ -2,12 +2,10 @@ import path from 'node:path';
 import type * as TS from 'typescript';
 import type { Diagnostic } from '../../plugin/core/diagnostic.js';
 import { checkCallSites } from '../../plugin/core/engine.js';
+import { FIXABLE_RULES } from '../../plugin/core/fixes.js';
 import type { ResolvedOptions } from '../../plugin/core/options.js';
 import type { Ts } from '../../plugin/typescript/syntax.js';
 import type { TextEdit } from './edits.js';
-
-/** The rules whose findings `--fix` can fix (checker/fix.ts). */
-export const FIXABLE_RULES: ReadonlySet<string> = new Set(['method-uppercase', 'unknown-option', 'no-referer-header']);
 
 let typescript: Promise<Ts> | undefined;
 

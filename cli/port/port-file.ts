@@ -1,10 +1,14 @@
 import * as babel from '@babel/core';
 import path from 'node:path';
+import { babelErrorReason, isBabelParseError, type BabelError } from '../../plugin/babel/babel-error.js';
+import { parserAttempts, type ParserPlugin } from '../../plugin/babel/parser-options.js';
+import { wxRequestMetadata, type WxRequestMetadata } from '../../plugin/babel/plugin.js';
 import type { Diagnostic, Severity } from '../../plugin/core/diagnostic.js';
+import { FIXABLE_RULES } from '../../plugin/core/fixes.js';
 import { UsageError } from '../usage-error.js';
-import { portSetupFor, transformOptions, type ParserPlugin, type PortSetup } from './babel-options.js';
+import { portSetupFor, transformOptions, type PortSetup } from './babel-options.js';
 import { applyTextEdits, checkedEdits, distinctEdits, EditError, editsOnOriginal, type Applied, type TextEdit } from './edits.js';
-import { diagnosticKey, FIXABLE_RULES, safeFixes } from './fixes.js';
+import { diagnosticKey, safeFixes } from './fixes.js';
 import { plural } from './summary.js';
 
 /** What became of one source file. */
@@ -26,44 +30,14 @@ export interface PortFileInput {
   fix: boolean;
 }
 
-interface WxRequestMetadata {
-  rewritten: number;
-  edits: TextEdit[] | undefined;
-}
-
-/**
- * Syntax that real mini-program trees contain without declaring it: JSX, decorators in .js
- * files, Flow annotations. The file's own parser plugins come first; then these, in order.
- * Also used by `wx-request check --list-dependencies`, which reads installed packages the same way.
- */
-export function parserAttempts(extension: string, own: readonly ParserPlugin[]): ParserPlugin[][] {
-  if (extension === '.ts' || extension === '.mts' || extension === '.cts') return [[...own, 'typescript'], [...own, 'typescript', 'decorators-legacy']];
-  if (extension === '.tsx') return [[...own, 'typescript', 'jsx'], [...own, 'typescript', 'jsx', 'decorators-legacy']];
-  return [[...own], [...own, 'jsx', 'decorators-legacy'], [...own, 'flow', 'jsx', 'decorators-legacy']];
-}
-
-interface BabelSyntaxError extends Error {
-  code?: string;
-  loc?: { line: number; column: number };
-}
-
-function isParseError(error: unknown): error is BabelSyntaxError {
-  return error instanceof Error && (error as BabelSyntaxError).code === 'BABEL_PARSE_ERROR';
-}
-
-function position(error: BabelSyntaxError): number {
+function position(error: BabelError): number {
   return (error.loc?.line ?? 0) * 1e6 + (error.loc?.column ?? 0);
 }
 
-export function reasonOf(error: Error, filename: string): string {
-  // Babel's message is "<file>: <reason> (line:column)" followed by a frame; keep the reason.
-  return (error.message.split('\n')[0] ?? '').replace(`${filename}: `, '').replace(/ \(\d+:\d+\)$/, '');
-}
-
-function parseDiagnostic(error: BabelSyntaxError, file: string, filename: string): Diagnostic {
+function parseDiagnostic(error: BabelError, file: string, filename: string): Diagnostic {
   const line = error.loc?.line ?? 1;
   const column = (error.loc?.column ?? 0) + 1;
-  return { ruleId: 'parse-error', severity: 'error', message: `${reasonOf(error, filename)}: the file does not parse, so it was copied unchanged. Fix the syntax, or add the parser plugin it needs to your Babel config.`, file, line, column, endLine: line, endColumn: column + 1 };
+  return { ruleId: 'parse-error', severity: 'error', message: `${babelErrorReason(error, filename)}: the file does not parse, so it was copied unchanged. Fix the syntax, or add the parser plugin it needs to your Babel config.`, file, line, column, endLine: line, endColumn: column + 1 };
 }
 
 /** Our own failure on a file: reported as an error, the file copied unchanged and listed. */
@@ -78,21 +52,20 @@ function textualReferences(source: string, globals: readonly string[]): number {
   return source.match(new RegExp(`\\b(?:${names})\\s*(?:\\?\\.|\\.)\\s*request\\b|\\b(?:${names})\\s*\\[\\s*['"\`]request['"\`]`, 'g'))?.length ?? 0;
 }
 
-type Pass = { kind: 'done'; metadata: WxRequestMetadata; diagnostics: Diagnostic[]; parserPlugins: ParserPlugin[] } | { kind: 'parse-error'; error: BabelSyntaxError } | { kind: 'failed'; message: string };
+type Pass = { kind: 'done'; metadata: WxRequestMetadata; diagnostics: Diagnostic[]; parserPlugins: ParserPlugin[] } | { kind: 'parse-error'; error: BabelError } | { kind: 'failed'; message: string };
 
 /** One run of the plugin alone over `text`, with the first parser plugins that read it. */
 export async function runPlugin(text: string, input: Pick<PortFileInput, 'filename' | 'display'>, setup: PortSetup, attempts: readonly ParserPlugin[][]): Promise<Pass> {
-  let furthest: BabelSyntaxError | undefined;
+  let furthest: BabelError | undefined;
   for (const parserPlugins of attempts) {
     const diagnostics: Diagnostic[] = [];
     // Severities are the user's again: the plugin ran with every rule as a warning (reportingOptions).
     const onDiagnostic = (diagnostic: Diagnostic) => diagnostics.push({ ...diagnostic, file: input.display, severity: setup.resolved.rules[diagnostic.ruleId] as Severity });
     try {
       const result = await babel.transformAsync(text, transformOptions(setup, input.filename, parserPlugins, onDiagnostic));
-      const metadata = (result?.metadata as { wxRequest?: WxRequestMetadata } | undefined)?.wxRequest ?? { rewritten: 0, edits: [] };
-      return { kind: 'done', metadata, diagnostics, parserPlugins };
+      return { kind: 'done', metadata: wxRequestMetadata(result), diagnostics, parserPlugins };
     } catch (error) {
-      if (isParseError(error)) {
+      if (isBabelParseError(error)) {
         // Report the attempt that read furthest: its syntax fits the file best.
         if (!furthest || position(error) > position(furthest)) furthest = error;
         continue;
@@ -100,10 +73,10 @@ export async function runPlugin(text: string, input: Pick<PortFileInput, 'filena
       if (error instanceof Error && error.message.includes('babel-plugin-wx-request: ')) {
         throw new UsageError(`port: the Babel config has invalid options for babel-plugin-wx-request: ${error.message.slice(error.message.indexOf('babel-plugin-wx-request: ') + 'babel-plugin-wx-request: '.length).split('\n')[0]}`);
       }
-      return { kind: 'failed', message: error instanceof Error ? reasonOf(error, input.filename) : String(error) };
+      return { kind: 'failed', message: error instanceof Error ? babelErrorReason(error, input.filename) : String(error) };
     }
   }
-  return { kind: 'parse-error', error: furthest as BabelSyntaxError };
+  return { kind: 'parse-error', error: furthest as BabelError };
 }
 
 /** The parse that checks the result: the options that read the original. */
@@ -112,7 +85,7 @@ export function parses(code: string, filename: string, setup: Pick<PortSetup, 's
     babel.parseSync(code, { filename, configFile: false, babelrc: false, sourceType: setup.sourceType, parserOpts: { plugins: [...parserPlugins] } });
     return undefined;
   } catch (error) {
-    return error instanceof Error ? reasonOf(error, filename) : String(error);
+    return error instanceof Error ? babelErrorReason(error, filename) : String(error);
   }
 }
 
@@ -143,7 +116,7 @@ export async function portFile(input: PortFileInput): Promise<PortOutcome> {
   const first = await runPlugin(input.source, input, setup, attempts);
   if (first.kind === 'parse-error') {
     const diagnostic = parseDiagnostic(first.error, input.display, input.filename);
-    return { kind: 'not-ported', reason: `does not parse (${diagnostic.line}:${diagnostic.column} ${reasonOf(first.error, input.filename)})`, references: textualReferences(input.source, setup.resolved.globals), diagnostics: [diagnostic] };
+    return { kind: 'not-ported', reason: `does not parse (${diagnostic.line}:${diagnostic.column} ${babelErrorReason(first.error, input.filename)})`, references: textualReferences(input.source, setup.resolved.globals), diagnostics: [diagnostic] };
   }
   if (first.kind === 'failed') {
     const diagnostic: Diagnostic = { ruleId: 'transform-error', severity: 'error', message: `Babel failed on this file (${first.message}); it was copied unchanged.`, file: input.display, line: 1, column: 1, endLine: 1, endColumn: 1 };

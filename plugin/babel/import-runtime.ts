@@ -1,6 +1,6 @@
 import type { NodePath, types as t } from '@babel/core';
 import { addNamed } from '@babel/helper-module-imports';
-import { runtimeImportText } from '../core/runtime-import-text.js';
+import { RUNTIME_EXPORTS, runtimeImportText } from '../core/runtime-import.js';
 import { isCommonJs } from './module-kind.js';
 
 export interface RuntimeImport {
@@ -11,11 +11,11 @@ export interface RuntimeImport {
 }
 
 /**
- * Adds `import { wx as _wx } from '<runtime>'` (or its `require` twin in CommonJS) and, when the
- * build allows origins with a port, `_allowOrigins([...])` right after it, so the runtime accepts
- * at run time what the build accepted. helper-module-imports places the statements at the top of
- * the body (merging the two imports of one module); the text goes on the first statement's own line
- * so that no line of the user's file moves.
+ * Adds the runtime's import (plugin/core/runtime-import.ts: `import { wx as _wx } from '<runtime>'`,
+ * its `require` twin in CommonJS, and `_allowOrigins([...])` when the build allows origins with a
+ * port). helper-module-imports names the locals and places the statements at the top of the body
+ * (merging the two imports of one module); the same statements as text go on the first statement's
+ * own line, so that no line of the user's file moves.
  */
 export function addRuntimeImport(program: NodePath<t.Program>, source: string, types: typeof t, callerSupportsEsm: boolean, origins: readonly string[]): RuntimeImport {
   const node = program.node;
@@ -25,15 +25,15 @@ export function addRuntimeImport(program: NodePath<t.Program>, source: string, t
   node.sourceType = commonJs ? 'script' : 'module';
   try {
     const before = node.body.length;
-    const holder = addNamed(program, 'wx', source, { nameHint: 'wx' }) as t.Identifier;
-    if (origins.length === 0) return { holder, text: runtimeImportText(commonJs, source, holder.name, undefined, origins) };
-    const allow = addNamed(program, 'allowOrigins', source, { nameHint: 'allowOrigins' }) as t.Identifier;
+    const holder = addNamed(program, RUNTIME_EXPORTS.holder, source, { nameHint: RUNTIME_EXPORTS.holder }) as t.Identifier;
+    if (origins.length === 0) return { holder, text: runtimeImportText({ commonJs, source, holder: holder.name, allow: undefined, origins }) };
+    const allow = addNamed(program, RUNTIME_EXPORTS.allowOrigins, source, { nameHint: RUNTIME_EXPORTS.allowOrigins }) as t.Identifier;
     const list = types.arrayExpression(origins.map((origin) => types.stringLiteral(origin)));
     const call = types.expressionStatement(types.callExpression(types.cloneNode(allow), [list]));
     const added = node.body.length - before;
     if (added === 0) program.unshiftContainer('body', call);
     else (program.get('body')[added - 1] as NodePath).insertAfter(call);
-    return { holder, text: runtimeImportText(commonJs, source, holder.name, allow.name, origins) };
+    return { holder, text: runtimeImportText({ commonJs, source, holder: holder.name, allow: allow.name, origins }) };
   } finally {
     node.sourceType = sourceType;
   }

@@ -1,16 +1,17 @@
 import path from 'node:path';
 import { createRolldownPlugin, createUnplugin, type RolldownPlugin, type UnpluginFactory, type UnpluginMessage } from 'unplugin';
 import { resolveOptions, type WxRequestOptions } from '../core/options.js';
-import { createOptionsResolver, loadProjectOptions } from '../core/project-config.js';
-import { versionOf, type VersionOf } from '../core/project-config-read.js';
+import { createOptionsResolver, loadProjectOptions } from '../config/project-config.js';
+import { versionOf, type VersionOf } from '../config/project-config-read.js';
 import { mayReferenceRequest } from '../core/quick-check.js';
 import { requestCodeFilter } from './code-filter.js';
 import { dependencyOf, dependencyOptions } from './dependency.js';
 import { passesCodeFilter } from './loader-gate.js';
-import { displayPath } from '../display-path.js';
+import { displayPath } from '../core/display-path.js';
 import { ruleErrorMessage, warningMessage } from './messages.js';
 import { DEFAULT_INCLUDE, splitOptions, type BundlerOptions } from './options.js';
-import { isParseError, parseErrorMessage } from './parse-error.js';
+import { isBabelParseError } from '../babel/babel-error.js';
+import { parseErrorMessage } from './parse-error.js';
 import { isRuntimeFile, RUNTIME_SPECIFIER, resolveRuntime } from './resolve-runtime.js';
 import { transformText } from '../scan/transform-text.js';
 import { transformFile } from './transform-file.js';
@@ -106,7 +107,7 @@ function createFactory(sink?: WarningSink): UnpluginFactory<BundlerOptions | und
             // Most files that call wx.request can be read from their tokens; the others go to Babel.
             result = transformText(code, file, displayPath(file, process.cwd()), fileOptions) ?? (await transformFile(code, file, babelOptions));
           } catch (error) {
-            if (!isParseError(error)) throw error;
+            if (!isBabelParseError(error)) throw error;
             const message = parseErrorMessage(error, file, displayPath(file, process.cwd()), frameShown, dependency);
             // A dependency's file goes on as it is (the host parses it its own way): a warning.
             if (dependency) warn(message);

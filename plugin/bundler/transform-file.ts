@@ -1,17 +1,10 @@
 import { transformAsync, type TransformOptions } from '@babel/core';
-import wxRequestPlugin from '../index.js';
+import wxRequestPlugin, { wxRequestMetadata } from '../babel/plugin.js';
+import { parserOptionsFor } from '../babel/parser-options.js';
+import { applyEditsWithMap, type SourceMapLike } from '../core/apply-edits.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { FileResult } from '../core/file-result.js';
 import type { WxRequestOptions } from '../core/options.js';
-import type { TextEdit } from '../core/text-edits.js';
-import { applyEditsWithMap, type FileResult, type SourceMapLike } from './file-result.js';
-import { parserOptionsFor } from './parser-options.js';
-
-
-interface WxRequestMetadata {
-  rewritten: number;
-  diagnostics?: Diagnostic[];
-  edits?: TextEdit[];
-}
 
 /**
  * The caller the Babel plugin sees: every host bundler handles ES modules itself, so a file with
@@ -20,13 +13,6 @@ interface WxRequestMetadata {
  */
 const CALLER = { name: 'babel-plugin-wx-request/bundler', supportsStaticESM: true, supportsDynamicImport: true };
 
-/**
- * Runs only our Babel plugin on one file, with no Babel configuration of the user's: parsed as its
- * extension says, and, when the plugin reports its text edits, rewritten by applying those edits to
- * the original code (no reprint: everything else stays byte for byte, and the map is exact).
- * Every diagnostic is returned, errors included (a file with errors has no output); anything else
- * that fails (a syntax error) throws Babel's error.
- */
 /** One plugin entry per options object, so Babel's config cache keeps the plugin (and its resolved options) across files. */
 const pluginEntries = new WeakMap<WxRequestOptions, [typeof wxRequestPlugin, WxRequestOptions]>();
 
@@ -37,6 +23,13 @@ function pluginEntry(options: WxRequestOptions): [typeof wxRequestPlugin, WxRequ
   return entry;
 }
 
+/**
+ * Runs only our Babel plugin on one file, with no Babel configuration of the user's: parsed as its
+ * extension says, and, when the plugin reports its text edits, rewritten by applying those edits to
+ * the original code (no reprint: everything else stays byte for byte, and the map is exact).
+ * Every diagnostic is returned, errors included (a file with errors has no output); anything else
+ * that fails (a syntax error) throws Babel's error.
+ */
 export async function transformFile(code: string, id: string, options: WxRequestOptions): Promise<FileResult> {
   const babelOptions: TransformOptions = { filename: id, configFile: false, babelrc: false, browserslistConfigFile: false, caller: CALLER, plugins: [pluginEntry(options)], ...parserOptionsFor(id) };
   let analysed;
@@ -48,10 +41,12 @@ export async function transformFile(code: string, id: string, options: WxRequest
     if ((error as { code?: unknown }).code === 'WX_REQUEST_RULES') return { output: undefined, diagnostics: [...(error as { diagnostics: Diagnostic[] }).diagnostics] };
     throw error;
   }
-  const metadata = (analysed?.metadata as { wxRequest?: WxRequestMetadata } | undefined)?.wxRequest;
-  const diagnostics = metadata?.diagnostics ?? [];
-  if (!metadata || metadata.rewritten === 0) return { output: undefined, diagnostics };
-  if (metadata.edits) return { output: applyEditsWithMap(code, id, metadata.edits), diagnostics };
+  const metadata = wxRequestMetadata(analysed);
+  const diagnostics = metadata.diagnostics;
+  if (metadata.rewritten === 0) return { output: undefined, diagnostics };
+  // A mapping at every word boundary (not every character): exact for every token a position
+  // names, at a fraction of the per-character map's cost; the file's own path, as hosts name modules.
+  if (metadata.edits) return { output: applyEditsWithMap(code, metadata.edits, { source: id, hires: 'boundary' }), diagnostics };
   // A plugin that reports no edits: take Babel's reprint and its map.
   const printed = await transformAsync(code, { ...babelOptions, sourceMaps: true, sourceFileName: id });
   if (!printed?.code || !printed.map) return { output: undefined, diagnostics };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Plugin as RolldownPlugin } from 'rolldown';
 import type { UnpluginMessage } from 'unplugin';
 import type { Plugin as VitePlugin, UserConfig } from 'vite';
-import { loadProjectOptions } from '../core/project-config.js';
+import { loadProjectOptions } from '../config/project-config.js';
 import type { BundlerOptions } from './options.js';
 
 /**

@@ -4,12 +4,10 @@
  * checker/fix.ts, ESTree in plugin/estree for the ESLint rules) only reads those facts off its own syntax tree.
  */
 
-/** A text replacement in one file; fixes are plain text edits, so the file's formatting stays. */
-export interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
+import type { TextEdit } from './text-edits.js';
+
+/** A text replacement in one file; fixes are plain text edits (the plugin's kind), so the file's formatting stays. */
+export type Edit = TextEdit;
 
 /** A string literal (or a template without substitutions): offsets include the quotes. */
 export interface LiteralFacts {
@@ -93,23 +91,4 @@ export function fixFor(ruleId: string, { literal, property }: FixTarget, text: s
   if (ruleId === 'unknown-option') return property && renameHeaders(property);
   if (ruleId === 'no-referer-header') return property && deleteReferer(text, property);
   return undefined;
-}
-
-/** Applies non-overlapping edits, last first so earlier offsets stay valid. */
-export function applyEdits(text: string, edits: readonly Edit[]): { text: string; applied: number } {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
-  let applied = 0;
-  let limit = Number.POSITIVE_INFINITY;
-  const seen = new Set<string>();
-  for (const edit of sorted) {
-    const key = `${edit.start}:${edit.end}:${edit.text}`;
-    if (seen.has(key)) continue;
-    if (edit.end > limit) continue;
-    seen.add(key);
-    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-    limit = edit.start;
-    applied += 1;
-  }
-  return { text: result, applied };
 }

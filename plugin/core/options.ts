@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity, SeveritySetting } from './diagnostic.js';
 import { RULES, RULE_IDS } from './rules/index.js';
-import { normaliseOrigin } from './url-port.js';
+import { normaliseOrigin } from '../../runtime/origin.js';
 
 /** The options shared by the Babel plugin, the TypeScript transformer and the checker. */
 export interface WxRequestOptions {
@@ -16,7 +16,7 @@ export interface WxRequestOptions {
   onDiagnostic?: (diagnostic: Diagnostic) => void;
   /**
    * The project configuration file (`wx-request.config.*`): `false` reads none, a path reads that
-   * one; by default the nearest one above each file is read (plugin/core/project-config.ts).
+   * one; by default the nearest one above each file is read (plugin/config/project-config.ts).
    */
   configFile?: false | string;
 }

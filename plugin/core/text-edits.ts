@@ -1,7 +1,8 @@
 /**
  * One change to a file's original text: replace `[start, end)` by `text` (an insertion has
  * `start === end`). The plugin reports the edits it made, so that `wx-request port` and the
- * bundler integrations can apply exactly those to the user's text and leave the rest untouched.
+ * bundler integrations can apply exactly those to the user's text and leave the rest untouched
+ * (apply-edits.ts). The checker's fixes are edits of the same shape (fixes.ts).
  */
 export interface TextEdit {
   start: number;
@@ -57,15 +58,4 @@ export class TextEdits {
     }
     return merged;
   }
-}
-
-/** Applies sorted, non-overlapping edits to the text they were made for. */
-export function applyEdits(source: string, edits: readonly TextEdit[]): string {
-  let result = '';
-  let at = 0;
-  for (const edit of edits) {
-    result += source.slice(at, edit.start) + edit.text;
-    at = edit.end;
-  }
-  return result + source.slice(at);
 }

@@ -58,8 +58,3 @@ export function findPort(parts: StringPart[]): PortFinding | undefined {
   if (laterAuthority.includes('@')) return undefined;
   return { origin: `${origin}…`, port: undefined };
 }
-
-/** The origin of a URL with a port, normalised for comparison with `allowedOrigins` entries. */
-export function normaliseOrigin(origin: string): string {
-  return origin.toLowerCase().replace(/\/+$/, '');
-}

@@ -1,7 +1,7 @@
 import type { Rule, SourceCode } from 'eslint';
 import type * as TS from 'typescript';
 import { mayReferenceRequest } from '../core/quick-check.js';
-import { displayPath } from '../display-path.js';
+import { displayPath } from '../core/display-path.js';
 import { estreeFindings } from './estree-findings.js';
 import type { FileFindings } from './file-findings.js';
 import { typeScriptFindings } from './typescript-findings.js';

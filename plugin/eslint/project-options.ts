@@ -1,5 +1,5 @@
 import type { FileOptions } from '../core/options.js';
-import { loadProjectOptions } from '../core/project-config.js';
+import { loadProjectOptions } from '../config/project-config.js';
 
 /**
  * The project configuration file (wx-request.config.* or package.json's "wxRequest") that applies

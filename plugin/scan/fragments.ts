@@ -2,7 +2,7 @@ import { parseExpression, type ParserOptions } from '@babel/parser';
 import type { Node } from '@babel/core';
 import type { Span } from '../core/call-site.js';
 import { OPTIONS_READ } from '../core/evaluate.js';
-import { parserOptionsFor } from '../bundler/parser-options.js';
+import { parserOptionsFor } from '../babel/parser-options.js';
 import type { TextRange } from './read-file.js';
 import { closingIndex, isPunct } from './token-queries.js';
 import type { Token } from './tokenize.js';

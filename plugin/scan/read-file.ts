@@ -1,3 +1,4 @@
+import { COMMONJS_GLOBALS, isCommonJs } from '../core/module-kind.js';
 import { closingIndex, isAfterDot, isName, isPunct } from './token-queries.js';
 import type { Token } from './tokenize.js';
 
@@ -26,7 +27,7 @@ export interface RequestCallText {
 
 export interface FileReading {
   calls: RequestCallText[];
-  /** The runtime must be required, not imported (module-kind.ts's rule, read from the tokens). */
+  /** The runtime must be required, not imported (plugin/core/module-kind.ts's rule, on facts read from the tokens). */
   commonJs: boolean;
   /** Where the file's first statement starts, after a hashbang, comments and directives. */
   firstStatement: number;
@@ -41,7 +42,7 @@ export interface FileReading {
 
 export type Reading = FileReading | { unsure: string };
 
-const COMMONJS_GLOBALS = new Set(['require', 'module', 'exports']);
+const COMMONJS_NAMES = new Set(COMMONJS_GLOBALS);
 const CLOSERS = new Set([')', ']', '}']);
 /** Tokens that, after a line break, continue the expression before it (no semicolon is inserted). */
 const CONTINUING = new Set(['(', '[', '.', '?.', ',', '?', ':', '+', '-', '*', '/', '%', '**', '&', '|', '^', '&&', '||', '??', '==', '!=', '===', '!==', '<', '>', '<=', '>=', '<<', '>>', '>>>', '=', '+=', '-=', '*=', '/=', '%=', '**=', '&=', '|=', '^=', '<<=', '>>=', '>>>=', '&&=', '||=', '??=', '=>']);
@@ -84,7 +85,7 @@ class Reader {
     const next = tokens[index + 1];
     const before = tokens[index - 1];
     if (this.globals.has(token.value)) return this.global(index);
-    if (COMMONJS_GLOBALS.has(token.value)) {
+    if (COMMONJS_NAMES.has(token.value)) {
       if (!(isPunct(next, '.') || isPunct(next, '(')) || (before?.kind === 'name' && DECLARING_BEFORE.has(before.value))) return `${token.value} used otherwise than as module.x, exports.x or require()`;
       this.commonJsGlobal = true;
       return undefined;
@@ -250,5 +251,13 @@ export function readFile(tokens: readonly Token[], globals: readonly string[]): 
   }
   const firstStatement = reader.firstStatement();
   if (typeof firstStatement === 'string') return { unsure: firstStatement };
-  return { calls: reader.calls, commonJs: !reader.esm && reader.commonJsGlobal, firstStatement, constants: reader.constants };
+  const commonJs = isCommonJs({
+    moduleSyntax: reader.esm,
+    usesCommonJsGlobals: () => reader.commonJsGlobal,
+    // Only the bundler plugins run this front end, and they handle ES modules themselves (as their
+    // Babel caller says: supportsStaticESM), so how the file would be parsed does not matter.
+    parsedAsScript: false,
+    callerSupportsEsm: true,
+  });
+  return { calls: reader.calls, commonJs, firstStatement, constants: reader.constants };
 }

@@ -1,6 +1,6 @@
 import { encode, type SourceMapSegment } from '@jridgewell/sourcemap-codec';
-import type { SourceMapLike } from '../bundler/file-result.js';
-import { applyEdits, type TextEdit } from '../core/text-edits.js';
+import { applyEdits, type SourceMapLike } from '../core/apply-edits.js';
+import type { TextEdit } from '../core/text-edits.js';
 import type { Token } from './tokenize.js';
 
 /**

@@ -4,9 +4,10 @@ import { checkCallSites } from '../core/engine.js';
 import { Evaluator } from '../core/evaluate.js';
 import { DEFAULT_RUNTIME, type ResolvedOptions } from '../core/options.js';
 import { runtimeEntry } from '../core/runtime-entry.js';
-import { runtimeImportText } from '../core/runtime-import-text.js';
-import { applyEdits, TextEdits } from '../core/text-edits.js';
-import type { FileResult } from '../bundler/file-result.js';
+import { runtimeImportText } from '../core/runtime-import.js';
+import { applyEdits } from '../core/apply-edits.js';
+import type { FileResult } from '../core/file-result.js';
+import { TextEdits } from '../core/text-edits.js';
 import { agreedResult } from './answers.js';
 import { Fragments, Unsure } from './fragments.js';
 import { readFile, type FileReading, type TextRange } from './read-file.js';
@@ -109,7 +110,7 @@ export function transformText(code: string, id: string, file: string, options: R
   const origins = [...options.allowedOrigins];
   const placement = importPlacement(code, read.tokens, read.lineStarts, reading.firstStatement, !reading.commonJs && origins.length === 0);
   const edits = new TextEdits();
-  edits.insert(placement.at, placement.before + runtimeImportText(reading.commonJs, entry, holder, origins.length > 0 ? `${holder}AllowOrigins` : undefined, origins));
+  edits.insert(placement.at, placement.before + runtimeImportText({ commonJs: reading.commonJs, source: entry, holder, allow: origins.length > 0 ? `${holder}AllowOrigins` : undefined, origins }));
   for (const { object } of reading.calls) edits.replace(object, holder);
   const list = edits.list()!;
   // Nothing moved: the file maps to itself, which is what a missing map says to every host.

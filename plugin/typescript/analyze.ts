@@ -1,16 +1,21 @@
 import type * as TS from 'typescript';
 import type { CallSite } from '../core/call-site.js';
 import { Evaluator } from '../core/evaluate.js';
+import { describeSites, findReferences, type RequestReferences } from '../core/find-references.js';
 import type { GlobalUse } from '../core/global-use.js';
-import { GlobalUses } from './global-uses.js';
+import { isCalledInPlace } from '../core/request-calls.js';
+import { isRequestPatternProperty, type Reader } from '../core/request-references.js';
+import { bindingProperty, TypeScriptReferenceSyntax } from './reference-syntax.js';
 import type { Resolver } from './scope.js';
-import { TypeScriptSyntax } from './syntax-adapter.js';
-import { isMemberAccess, parentOf, skipParens, spanOf, unwrap, type Ts } from './syntax.js';
+import { isMemberAccess, type Ts } from './syntax.js';
 
 /**
  * The TypeScript front end: the same reading of a file as plugin/babel, on TypeScript's syntax
- * tree. It finds the global `wx.request` references, describes every call for the rule engine
- * (the neutral CallSite), and leaves the rewriting to the transformer.
+ * tree. TypeScript's part is finding the identifiers named like a global and answering syntax
+ * questions (reference-syntax.ts); which mentions are references to `wx.request`, which calls go
+ * through them and what every other mention does is decided by the shared finder
+ * (plugin/core/find-references.ts, global-roles.ts), as for Babel's tree and ESLint's. The
+ * rewriting is the transformer's.
  */
 export interface AnalyzeContext {
   ts: Ts;
@@ -24,7 +29,7 @@ export interface AnalyzeContext {
 export interface Analysis {
   sites: CallSite[];
   /** `wx.request` references (reads and writes) whose object becomes the runtime's `wx`. */
-  references: TS.Expression[];
+  references: (TS.PropertyAccessExpression | TS.ElementAccessExpression)[];
   /** The global object as the owner of `request` elsewhere: `Object.defineProperty(wx, 'request', …)`. */
   owners: TS.Identifier[];
   /** The global object passed as `this` to the request function: `.call(wx, o)`. */
@@ -35,144 +40,72 @@ export interface Analysis {
   destructurings: TS.VariableDeclaration[];
   /** Nodes of this file behind each reported span (method values, keys), for `--fix`. */
   nodes: Map<string, TS.Node>;
-}
-
-interface RequestCall {
-  call: TS.CallExpression;
-  argument: TS.Expression | undefined;
+  /** Whether every reference is called where it stands (`ref(o)`, `ref.call(…)`): the lean runtime may do. */
+  everyReferenceIsACall: boolean;
 }
 
 export class FrontEnd {
   private readonly ts: Ts;
-  private readonly syntax: TypeScriptSyntax;
-  private readonly evaluator: Evaluator<TS.Node>;
+  private readonly syntax: TypeScriptReferenceSyntax;
+  private readonly reader: Reader<TS.Node>;
 
   constructor(private readonly context: AnalyzeContext) {
     this.ts = context.ts;
-    this.syntax = new TypeScriptSyntax(context.ts, context.sourceFile, context.resolver);
-    this.evaluator = new Evaluator(this.syntax);
+    this.syntax = new TypeScriptReferenceSyntax(context.ts, context.sourceFile, context.resolver);
+    this.reader = { syntax: this.syntax, evaluator: new Evaluator(this.syntax), globals: context.globals };
   }
 
   /** The name of a static property access: `a.b`, `a['b']`, `` a[`b`] ``, `a['re' + 'quest']`, `a[NAME]`. */
   memberName(node: TS.Node): string | undefined {
-    return this.evaluator.memberName(node);
+    return this.reader.evaluator.memberName(node);
   }
 
-  // ----- call sites ------------------------------------------------------------------------
-
-  private describeCall({ call, argument }: RequestCall): CallSite {
-    const span = this.evaluator.span(call, undefined);
-    const file = this.context.file;
-    if (!argument || this.ts.isSpreadElement(argument)) return { file, span, options: { unknown: span } };
-    return { file, span, options: this.evaluator.describeOptions(argument) };
+  /** `request` in `const { request, showToast } = wx` (core's reading of a pattern property). */
+  isRequestPatternElement(element: TS.BindingElement): boolean {
+    return isRequestPatternProperty(this.reader, bindingProperty(this.ts, element));
   }
 
-  /** The calls made through one reference to the request function (Babel's callsThrough). */
-  private callsThrough(reference: TS.Node, depth: number): RequestCall[] {
+  /**
+   * `implements wx.request`, `interface A extends wx.request`: a type, though TypeScript's tree
+   * holds it as a property access (Babel's has no member there).
+   */
+  private isTypeHeritage(id: TS.Identifier): boolean {
     const ts = this.ts;
-    const { parent, child } = parentOf(ts, reference);
-    if (!parent) return [];
-    if (ts.isCallExpression(parent) && parent.expression === child) return [{ call: parent, argument: parent.arguments[0] }];
-    if (isMemberAccess(ts, parent) && parent.expression === child) {
-      const outer = parentOf(ts, parent);
-      if (!outer.parent || !ts.isCallExpression(outer.parent) || outer.parent.expression !== outer.child) return [];
-      const call = outer.parent;
-      const method = this.memberName(parent);
-      if (method === 'call') return [{ call, argument: call.arguments[1] }];
-      if (method === 'apply') {
-        const list = call.arguments[1] && skipParens(ts, call.arguments[1]);
-        const first = list && ts.isArrayLiteralExpression(list) ? list.elements[0] : undefined;
-        return [{ call, argument: first && !ts.isOmittedExpression(first) ? first : undefined }];
-      }
-      return [];
-    }
-    if (ts.isVariableDeclaration(parent) && parent.initializer === child && depth < 4) return this.callsOfBinding(parent.name, depth + 1);
-    return [];
-  }
-
-  private callsOfBinding(name: TS.BindingName, depth: number): RequestCall[] {
-    const ts = this.ts;
-    if (!ts.isIdentifier(name)) return [];
-    if (!this.context.resolver.constDeclaration(name)) return [];
-    return this.context.resolver.referencesOf(name).flatMap((reference) => this.callsThrough(reference, depth));
-  }
-
-  // ----- references ------------------------------------------------------------------------
-
-  isGlobalObject(input: TS.Node): boolean {
-    const node = unwrap(this.ts, input);
-    return this.ts.isIdentifier(node) && this.context.globals.includes(node.text) && this.context.resolver.isGlobal(node);
-  }
-
-  private isTypePosition(member: TS.Node): boolean {
-    const ts = this.ts;
-    const parent = member.parent;
-    if (!parent || !ts.isExpressionWithTypeArguments(parent)) return false;
+    const member = id.parent;
+    const parent = member?.parent;
+    if (!member || !isMemberAccess(ts, member) || !parent || !ts.isExpressionWithTypeArguments(parent)) return false;
     const clause = parent.parent;
     return ts.isHeritageClause(clause) && (clause.token === ts.SyntaxKind.ImplementsKeyword || ts.isInterfaceDeclaration(clause.parent));
   }
 
-  /** A reference to the global `wx.request`, read or written (Babel's isRequestReference). */
-  isRequestReference(node: TS.Node): node is TS.PropertyAccessExpression | TS.ElementAccessExpression {
+  /** Every identifier named like a global, in the order a traversal meets them (types' heritage left out). */
+  private globalIdentifiers(): TS.Identifier[] {
     const ts = this.ts;
-    if (!isMemberAccess(ts, node)) return false;
-    return this.memberName(node) === 'request' && this.isGlobalObject(node.expression) && !this.isTypePosition(node);
-  }
-
-  /** The name a key expression stands for, when known (`'request'`, `KEY`). */
-  keyName(node: TS.Node): string | undefined {
-    return this.evaluator.staticKey(node);
-  }
-
-  isRequestPatternElement(element: TS.BindingElement): boolean {
-    const ts = this.ts;
-    if (element.dotDotDotToken) return false;
-    const key = element.propertyName;
-    if (!key) return ts.isIdentifier(element.name) && element.name.text === 'request';
-    if (ts.isIdentifier(key) || ts.isStringLiteral(key)) return key.text === 'request';
-    if (ts.isComputedPropertyName(key)) return this.evaluator.staticKey(key.expression) === 'request';
-    return false;
-  }
-
-  private isRequestDestructuring(node: TS.Node): node is TS.VariableDeclaration {
-    const ts = this.ts;
-    if (!ts.isVariableDeclaration(node) || !ts.isObjectBindingPattern(node.name) || !node.initializer) return false;
-    if (!this.isGlobalObject(node.initializer)) return false;
-    return node.name.elements.some((element) => this.isRequestPatternElement(element));
-  }
-
-  analyze(): Analysis {
-    const ts = this.ts;
-    const references: (TS.PropertyAccessExpression | TS.ElementAccessExpression)[] = [];
-    const destructurings: TS.VariableDeclaration[] = [];
-    const owners: TS.Identifier[] = [];
-    const thisArguments: TS.Identifier[] = [];
-    const globalUses: GlobalUse[] = [];
-    const uses = new GlobalUses(ts, this, this.context.resolver);
-    const { file, globals, sourceFile } = this.context;
+    const found: TS.Identifier[] = [];
     const visit = (node: TS.Node): void => {
-      if (this.isRequestReference(node)) {
-        references.push(node);
-        return;
-      }
-      if (this.isRequestDestructuring(node)) destructurings.push(node);
-      if (uses.isMention(node, globals)) {
-        const role = uses.role(node);
-        if (role === 'holder') owners.push(node);
-        else if (role === 'this') thisArguments.push(node);
-        else if (role !== 'harmless') globalUses.push({ file, global: node.text, kind: role, span: spanOf(ts, node, sourceFile) });
-      }
+      if (ts.isIdentifier(node) && this.context.globals.includes(node.text) && !this.isTypeHeritage(node)) found.push(node);
       ts.forEachChild(node, visit);
     };
     visit(this.context.sourceFile);
-    const calls = references.flatMap((reference) => this.callsThrough(reference, 0));
-    for (const declaration of destructurings) {
-      for (const element of (declaration.name as TS.ObjectBindingPattern).elements) {
-        if (this.isRequestPatternElement(element)) calls.push(...this.callsOfBinding(element.name, 0));
-      }
-    }
-    const sites = calls.map((call) => this.describeCall(call));
-    return { sites, references, destructurings, owners, thisArguments, globalUses, nodes: this.syntax.nodes };
+    return found;
+  }
+
+  analyze(): Analysis {
+    const { file } = this.context;
+    const found: RequestReferences<TS.Node> = findReferences(this.reader, this.globalIdentifiers(), file);
+    const references = found.members as Analysis['references'];
+    // A destructuring assignment (`({ request } = wx);`) is not rewritten by this front end.
+    const destructurings = found.destructurings.map(({ declarator }) => declarator as TS.VariableDeclaration);
+    return {
+      sites: describeSites(this.reader, found, file),
+      references,
+      destructurings,
+      owners: found.owners as TS.Identifier[],
+      thisArguments: found.thisArguments as TS.Identifier[],
+      globalUses: found.globalUses,
+      nodes: this.syntax.nodes,
+      everyReferenceIsACall: destructurings.length === 0 && found.owners.length === 0 && references.every((reference) => isCalledInPlace(this.reader, reference)),
+    };
   }
 }
 

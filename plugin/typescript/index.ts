@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import path from 'node:path';
 import type { ResolvedOptions, WxRequestOptions } from '../core/options.js';
-import { createOptionsResolver } from '../core/project-config.js';
+import { createOptionsResolver } from '../config/project-config.js';
 import { loadTypeScript } from './load-typescript.js';
 import { diagnoseSourceFile, toTsDiagnostic, transformSourceFile } from './transformer.js';
 
@@ -52,6 +52,6 @@ export default createTransformer;
 export type { WxRequestOptions };
 export type { Diagnostic, Severity, SeveritySetting } from '../core/diagnostic.js';
 export { DIAGNOSTIC_CODE_BASE } from './transformer.js';
-export { WxRequestRuleError } from '../rule-error.js';
+export { WxRequestRuleError } from '../core/rule-error.js';
 export { MissingPeerError, TYPESCRIPT_API_RANGE } from './load-typescript.js';
 export { tsPatch } from './ts-patch.js';

@@ -27,9 +27,9 @@ export class TypeScriptSyntax implements SyntaxAdapter<TS.Node> {
   readonly nodes = new Map<string, TS.Node>();
 
   constructor(
-    private readonly ts: Ts,
-    private readonly sourceFile: TS.SourceFile,
-    private readonly resolver: Resolver,
+    protected readonly ts: Ts,
+    protected readonly sourceFile: TS.SourceFile,
+    protected readonly resolver: Resolver,
   ) {
     if (resolver.propertyValue) this.externalMember = (member) => (isMemberAccess(ts, member) ? resolver.propertyValue?.(member) : undefined);
     if (resolver.helperResult) this.helperResult = (call) => (ts.isCallExpression(call) ? resolver.helperResult?.(call) : undefined);

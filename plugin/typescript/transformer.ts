@@ -1,19 +1,19 @@
 import type * as TS from 'typescript';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { checkCallSites } from '../core/engine.js';
+import { COMMONJS_GLOBALS, isCommonJs } from '../core/module-kind.js';
 import { DEFAULT_RUNTIME, type ResolvedOptions } from '../core/options.js';
 import { runtimeEntry } from '../core/runtime-entry.js';
+import { allowOriginsCallee, runtimeImportBindings, RUNTIME_EXPORTS, type RuntimeImport } from '../core/runtime-import.js';
 import { RULE_IDS } from '../core/rules/index.js';
-import { displayPath } from '../display-path.js';
-import { reportDiagnostics } from '../report.js';
+import { displayPath } from '../core/display-path.js';
+import { reportDiagnostics } from '../core/report.js';
 import { analyzeSourceFile, FrontEnd, type Analysis } from './analyze.js';
 import { CheckerResolver, LexicalResolver, type Resolver } from './scope.js';
-import { isMemberAccess, isReferenceIdentifier, mayReferenceRequest, parentOf, skipParens, unwrap, type Ts } from './syntax.js';
+import { isReferenceIdentifier, mayReferenceRequest, skipParens, unwrap, type Ts } from './syntax.js';
 
 /** Diagnostic codes of the transformer's `ts.Diagnostic`s: 99100 + the rule's index. */
 export const DIAGNOSTIC_CODE_BASE = 99100;
-
-const MODULE_SYNTAX_COMMONJS = ['require', 'module', 'exports'];
 
 /** Whether the import of the runtime must be a `require` in the module kind being emitted. */
 export function emitsRequire(ts: Ts, sourceFile: TS.SourceFile, compilerOptions: TS.CompilerOptions, resolver: Resolver): boolean {
@@ -26,17 +26,22 @@ export function emitsRequire(ts: Ts, sourceFile: TS.SourceFile, compilerOptions:
     if (/\.c[jt]sx?$/.test(sourceFile.fileName)) return true;
     if (/\.m[jt]sx?$/.test(sourceFile.fileName)) return false;
   }
-  // ES module kinds and `preserve`: the file keeps its own syntax. A file with no import or export
-  // that uses require/module/exports is CommonJS (mini-program code), as the Babel plugin decides.
-  if (ts.isExternalModule(sourceFile)) return false;
-  let commonJs = false;
+  // ES module kinds and `preserve`: the file keeps its own syntax, and the Babel plugin's rule
+  // decides (plugin/core/module-kind.ts): a file with no import or export that uses
+  // require/module/exports is CommonJS (mini-program code).
+  return isCommonJs({ moduleSyntax: ts.isExternalModule(sourceFile), usesCommonJsGlobals: () => usesCommonJsGlobals(ts, sourceFile, resolver), parsedAsScript: false, callerSupportsEsm: false });
+}
+
+/** Whether the file reads `require`, `module` or `exports` where no binding of its own is meant. */
+function usesCommonJsGlobals(ts: Ts, sourceFile: TS.SourceFile, resolver: Resolver): boolean {
+  let found = false;
   const visit = (node: TS.Node): void => {
-    if (commonJs) return;
-    if (ts.isIdentifier(node) && MODULE_SYNTAX_COMMONJS.includes(node.text) && isReferenceIdentifier(ts, node) && resolver.isGlobal(node)) commonJs = true;
+    if (found) return;
+    if (ts.isIdentifier(node) && COMMONJS_GLOBALS.includes(node.text) && isReferenceIdentifier(ts, node) && resolver.isGlobal(node)) found = true;
     else ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return commonJs;
+  return found;
 }
 
 /** Names that clash with no identifier of the file, as Babel's uids do: `_wx`, `_wx2`… */
@@ -102,40 +107,27 @@ export function diagnoseSourceFile(ts: Ts, sourceFile: TS.SourceFile, options: R
   return checkCallSites(analysis.sites, options, analysis.globalUses);
 }
 
-/** Whether a reference is called where it stands: `ref(o)`, `ref.call(…)`, `ref.apply(…)`. */
-function isCalledInPlace(ts: Ts, frontEnd: FrontEnd, reference: TS.Node): boolean {
-  const { parent, child } = parentOf(ts, reference);
-  if (parent && ts.isCallExpression(parent) && parent.expression === child) return true;
-  if (!parent || !isMemberAccess(ts, parent) || parent.expression !== child) return false;
-  const method = frontEnd.memberName(parent);
-  const outer = parentOf(ts, parent);
-  return (method === 'call' || method === 'apply') && Boolean(outer.parent && ts.isCallExpression(outer.parent) && outer.parent.expression === outer.child);
-}
-
-/**
- * The runtime's import (or `require`) and, when the build allows origins with a port, the
- * `_allowOrigins([...])` call after it: the same statements as the Babel plugin's.
- */
-function runtimeStatements(factory: TS.NodeFactory, runtime: string, holder: string, allow: string | undefined, origins: readonly string[], commonJs: boolean): TS.Statement[] {
-  const names: [string, string][] = [['wx', holder], ...(allow === undefined ? [] : [['allowOrigins', allow] as [string, string]])];
-  const imports: TS.Statement[] = commonJs
+/** The runtime's import (plugin/core/runtime-import.ts) as TypeScript's nodes: the same statements as the Babel plugin's. */
+function runtimeStatements(factory: TS.NodeFactory, runtime: RuntimeImport): TS.Statement[] {
+  const names = runtimeImportBindings(runtime);
+  const source = () => factory.createStringLiteral(runtime.source);
+  const imports: TS.Statement[] = runtime.commonJs
     ? names.map(([name, local]) =>
         factory.createVariableStatement(
           undefined,
-          factory.createVariableDeclarationList([
-            factory.createVariableDeclaration(local, undefined, undefined, factory.createPropertyAccessExpression(factory.createCallExpression(factory.createIdentifier('require'), undefined, [factory.createStringLiteral(runtime)]), name)),
-          ]),
+          factory.createVariableDeclarationList([factory.createVariableDeclaration(local, undefined, undefined, factory.createPropertyAccessExpression(factory.createCallExpression(factory.createIdentifier('require'), undefined, [source()]), name))]),
         ),
       )
     : [
         factory.createImportDeclaration(
           undefined,
           factory.createImportClause(undefined, undefined, factory.createNamedImports(names.map(([name, local]) => factory.createImportSpecifier(false, factory.createIdentifier(name), factory.createIdentifier(local))))),
-          factory.createStringLiteral(runtime),
+          source(),
         ),
       ];
+  const allow = allowOriginsCallee(runtime);
   if (allow === undefined) return imports;
-  const list = factory.createArrayLiteralExpression(origins.map((origin) => factory.createStringLiteral(origin)));
+  const list = factory.createArrayLiteralExpression(runtime.origins.map((origin) => factory.createStringLiteral(origin)));
   return [...imports, factory.createExpressionStatement(factory.createCallExpression(factory.createIdentifier(allow), undefined, [list]))];
 }
 
@@ -147,14 +139,14 @@ function runtimeStatements(factory: TS.NodeFactory, runtime: string, holder: str
 function rewrite(ts: Ts, context: TS.TransformationContext, sourceFile: TS.SourceFile, analysis: Analysis, frontEnd: FrontEnd, settings: TransformSettings, resolver: Resolver): TS.SourceFile {
   const factory = context.factory;
   const names = uniqueNames(ts, sourceFile);
-  const holder = names('wx');
+  const holder = names(RUNTIME_EXPORTS.holder);
   const origins = [...settings.options.allowedOrigins];
-  const allow = origins.length > 0 ? names('allowOrigins') : undefined;
+  const allow = origins.length > 0 ? names(RUNTIME_EXPORTS.allowOrigins) : undefined;
   const references = new Set<TS.Node>(analysis.references);
   const destructurings = new Set<TS.Node>(analysis.destructurings);
   // Identifiers of the global to replace by the runtime's `wx`.
   const owners = new Set<TS.Node>([...analysis.owners, ...analysis.thisArguments]);
-  for (const reference of analysis.references) owners.add(unwrap(ts, (reference as TS.PropertyAccessExpression | TS.ElementAccessExpression).expression));
+  for (const reference of analysis.references) owners.add(unwrap(ts, reference.expression));
   for (const declaration of analysis.destructurings) {
     const pattern = declaration.name as TS.ObjectBindingPattern;
     if (pattern.elements.every((element) => frontEnd.isRequestPatternElement(element)) && declaration.initializer) owners.add(unwrap(ts, declaration.initializer));
@@ -207,9 +199,8 @@ function rewrite(ts: Ts, context: TS.TransformationContext, sourceFile: TS.Sourc
 
   const transformed = ts.visitEachChild(sourceFile, visitor, context);
   // As in the Babel plugin: a file whose calls are all plain reads gets the lean runtime.
-  const everyReferenceIsACall = analysis.destructurings.length === 0 && analysis.owners.length === 0 && analysis.references.every((reference) => isCalledInPlace(ts, frontEnd, reference));
-  const runtime = runtimeEntry(settings.options.runtime, DEFAULT_RUNTIME, analysis.sites, everyReferenceIsACall);
-  const added = runtimeStatements(factory, runtime, holder, allow, origins, emitsRequire(ts, sourceFile, context.getCompilerOptions(), resolver));
+  const source = runtimeEntry(settings.options.runtime, DEFAULT_RUNTIME, analysis.sites, analysis.everyReferenceIsACall);
+  const added = runtimeStatements(factory, { commonJs: emitsRequire(ts, sourceFile, context.getCompilerOptions(), resolver), source, holder, allow, origins });
   const statements = [...transformed.statements];
   let at = 0;
   for (let statement = statements[at]; statement && ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression); statement = statements[at]) at += 1;

@@ -2,7 +2,7 @@ import test from 'ava';
 import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OptionsError } from '../../plugin/core/options.js';
-import { createOptionsResolver, loadProjectOptions, mergeOptions } from '../../plugin/core/project-config.js';
+import { createOptionsResolver, loadProjectOptions, mergeOptions } from '../../plugin/config/project-config.js';
 import { ORIGIN, tempProject, writeFiles } from './temp-project.js';
 
 const OPTIONS = { allowedOrigins: [ORIGIN], rules: { 'unknown-option': 'off' } };

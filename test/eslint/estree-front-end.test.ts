@@ -7,7 +7,7 @@ import path from 'node:path';
 import tseslint from 'typescript-eslint';
 import type { Diagnostic } from '../../plugin/core/diagnostic.js';
 import plugin from '../../plugin/index.js';
-import { parserOptionsFor } from '../../plugin/bundler/parser-options.js';
+import { parserOptionsFor } from '../../plugin/babel/parser-options.js';
 import wxRequest from '../../plugin/eslint/index.js';
 import { realPackageFiles } from '../../bench/real-code.js';
 import { randomProgram } from '../support/fuzz-programs.js';

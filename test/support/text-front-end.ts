@@ -1,11 +1,12 @@
 import * as babel from '@babel/core';
 import plugin from '../../plugin/index.js';
+import { wxRequestMetadata } from '../../plugin/babel/plugin.js';
 import type { Diagnostic } from '../../plugin/core/diagnostic.js';
 import { resolveOptions, type WxRequestOptions } from '../../plugin/core/options.js';
-import { runtimeImportText } from '../../plugin/core/runtime-import-text.js';
+import { runtimeImportText } from '../../plugin/core/runtime-import.js';
 import type { TextEdit } from '../../plugin/core/text-edits.js';
-import { parserOptionsFor } from '../../plugin/bundler/parser-options.js';
-import { displayPath } from '../../plugin/display-path.js';
+import { parserOptionsFor } from '../../plugin/babel/parser-options.js';
+import { displayPath } from '../../plugin/core/display-path.js';
 import { readText } from '../../plugin/scan/transform-text.js';
 
 interface BabelReading {
@@ -27,8 +28,8 @@ function babelReading(code: string, file: string, options: WxRequestOptions): Ba
       plugins: [[plugin, { ...options, onDiagnostic() {} }]],
       ...parserOptionsFor(file),
     });
-    const metadata = (result?.metadata as { wxRequest?: { diagnostics: Diagnostic[]; edits: TextEdit[] } } | undefined)?.wxRequest;
-    return { diagnostics: metadata?.diagnostics ?? [], edits: metadata?.edits ?? [] };
+    const metadata = wxRequestMetadata(result);
+    return { diagnostics: metadata.diagnostics, edits: metadata.edits ?? [] };
   } catch (error) {
     const failure = error as { code?: string; diagnostics?: Diagnostic[] };
     if (failure.code === 'WX_REQUEST_RULES') return { diagnostics: failure.diagnostics ?? [], edits: [] };
@@ -59,7 +60,7 @@ export function compareWithBabel(code: string, file: string, options: WxRequestO
   if (JSON.stringify(holders) !== JSON.stringify(replaced)) differences.push(`replaced ${JSON.stringify(holders)}, Babel: ${JSON.stringify(replaced)}`);
   const inserted = expected.edits.filter((edit) => edit.end === edit.start);
   const origins = [...resolved.allowedOrigins];
-  const text = runtimeImportText(read.reading.commonJs, read.entry, '_wx', origins.length > 0 ? '_allowOrigins' : undefined, origins);
+  const text = runtimeImportText({ commonJs: read.reading.commonJs, source: read.entry, holder: '_wx', allow: origins.length > 0 ? '_allowOrigins' : undefined, origins });
   const ourImport = read.reading.calls.length > 0 ? [{ start: read.reading.firstStatement, end: read.reading.firstStatement, text }] : [];
   if (JSON.stringify(ourImport) !== JSON.stringify(inserted)) differences.push(`import ${JSON.stringify(ourImport)}, Babel: ${JSON.stringify(inserted)}`);
   return { read: true, differences };

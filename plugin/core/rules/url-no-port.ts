@@ -1,5 +1,6 @@
 import { isUnknown } from '../call-site.js';
-import { findPort, normaliseOrigin } from '../url-port.js';
+import { normaliseOrigin } from '../../../runtime/origin.js';
+import { findPort } from '../url-port.js';
 import { urlNoPortMessage } from './messages.js';
 import type { Rule } from './rule.js';
 

@@ -10,7 +10,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { OptionsError, resolveOptions, type FileOptions, type ResolvedOptions, type WxRequestOptions } from './options.js';
+import { OptionsError, resolveOptions, type FileOptions, type ResolvedOptions, type WxRequestOptions } from '../core/options.js';
 import { findProjectConfig } from './project-config-find.js';
 import { labelOf, readProjectConfig, versionOf, versionOfThisRun, type ProjectOptions, type VersionOf } from './project-config-read.js';
 

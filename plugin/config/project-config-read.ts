@@ -2,8 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import JSON5 from 'json5';
-import { displayPath } from '../display-path.js';
-import { FILE_OPTION_NAMES, OptionsError, resolveOptions, type FileOptions } from './options.js';
+import { displayPath } from '../core/display-path.js';
+import { FILE_OPTION_NAMES, OptionsError, resolveOptions, type FileOptions } from '../core/options.js';
 
 /** The key of package.json that holds the configuration. */
 export const PACKAGE_KEY = 'wxRequest';

@@ -1,6 +1,6 @@
-import type { Diagnostic } from './core/diagnostic.js';
-import { formatDiagnostic, formatErrors } from './core/format.js';
-import type { ResolvedOptions } from './core/options.js';
+import type { Diagnostic } from './diagnostic.js';
+import { formatDiagnostic, formatErrors } from './format.js';
+import type { ResolvedOptions } from './options.js';
 import { WxRequestRuleError } from './rule-error.js';
 
 /**

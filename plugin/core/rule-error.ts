@@ -1,4 +1,4 @@
-import type { Diagnostic } from './core/diagnostic.js';
+import type { Diagnostic } from './diagnostic.js';
 
 /** Thrown once per file with errors; `diagnostics` carries them for tools that want data. */
 export class WxRequestRuleError extends Error {
