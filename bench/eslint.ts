@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import type { ESLint, Linter as LinterType } from 'eslint';
 import type { CodeBase } from './generate.js';
-import { importDist, requireFromRoot } from './load.js';
+import path from 'node:path';
+import { importDist, requireFromRoot, ROOT } from './load.js';
 import { realPackageFiles, REAL_PACKAGES } from './real-code.js';
 import { compareInterleaved } from './measure.js';
 import { timing, timingRatio, type Section } from './report.js';
@@ -36,7 +37,9 @@ export async function benchESLint(codeBase: CodeBase): Promise<Section> {
   const asModule = (config: LinterType.Config[]): LinterType.Config[] => [...config, { files: ['**/*.js'], languageOptions: { sourceType: 'module' } }];
   const realLint = (config: LinterType.Config[]) => {
     const module = asModule(config);
-    return ({ file, code }: Source) => linter.verify(code, /^\s*(import|export)\b/m.test(code) ? module : config, file);
+    // Linted under a name inside the Linter's cwd (the packages live in node_modules, outside it,
+    // where no configuration would apply and nothing would be linted at all).
+    return ({ file, code }: Source) => linter.verify(code, /^\s*(import|export)\b/m.test(code) ? module : config, path.join(codeBase.jsRoot, 'real', path.relative(path.join(ROOT, 'node_modules'), file)));
   };
   const [realBaseline, realOurs] = await compareInterleaved(real, [
     { name: 'real code: js.configs.recommended', run: realLint(alone) },
