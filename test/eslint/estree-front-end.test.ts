@@ -13,7 +13,7 @@ import { realPackageFiles } from '../../bench/real-code.js';
 import { randomProgram } from '../support/fuzz-programs.js';
 import { loadFixtures, ROOT, type Fixture } from '../support/fixtures.js';
 import { syntaxFor } from '../support/transform.js';
-import { checkerFixOutput, eslintConfig, isTypeScript } from './support.js';
+import { checkerFixOutput, eslintConfig, expectedMessages, isTypeScript } from './support.js';
 
 // The differential test of the ESTree front end (plugin/estree/): on every fixture, ESLint's own
 // tree and scope manager must give the Babel plugin's diagnostics (fixtures/*/diagnostics.json),
@@ -40,18 +40,8 @@ const config = (fixture: Fixture): Linter.Config => ({ ...eslintConfig(fixture),
 type Finding = { ruleId: string | null; severity: number; message: string; line: number; column: number; endLine: number | undefined; endColumn: number | undefined };
 const order = (a: Finding, b: Finding) => a.line - b.line || a.column - b.column || String(a.ruleId).localeCompare(String(b.ruleId)) || a.message.localeCompare(b.message);
 
-/** The Babel plugin's diagnostics in ESLint's terms: LintMessage columns are 1-based, as ours are (ESLint's `loc` columns, 0-based, are what the rules report). */
-function expected(fixture: Fixture): Finding[] {
-  return ((fixture.diagnostics ?? []) as Diagnostic[]).map((diagnostic) => ({
-    ruleId: `wx-request/${diagnostic.ruleId}`,
-    severity: diagnostic.severity === 'error' ? 2 : 1,
-    message: diagnostic.message,
-    line: diagnostic.line,
-    column: diagnostic.column,
-    endLine: diagnostic.endLine,
-    endColumn: diagnostic.endColumn,
-  }));
-}
+/** The Babel plugin's diagnostics in ESLint's terms (support.ts): LintMessage columns are 1-based, as ours are. */
+const expected = (fixture: Fixture): Finding[] => expectedMessages(fixture);
 
 const linter = new Linter();
 const fixtures = loadFixtures();

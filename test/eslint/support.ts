@@ -38,7 +38,7 @@ export function eslintConfig(fixture: Fixture): Linter.Config {
 
 /** The fixture's expected findings (the Babel plugin's) in ESLint's terms. */
 export function expectedMessages(fixture: Fixture): { ruleId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number }[] {
-  return (fixture.diagnostics as Diagnostic[]).map((diagnostic) => ({
+  return ((fixture.diagnostics ?? []) as Diagnostic[]).map((diagnostic) => ({
     ruleId: `wx-request/${diagnostic.ruleId}`,
     severity: diagnostic.severity === 'error' ? 2 : 1,
     message: diagnostic.message,
