@@ -25,6 +25,7 @@ import type { PortSetup } from '../cli/port/babel-options.js';
 import { runPlugin } from '../cli/port/port-file.js';
 import { isInside } from '../cli/paths.js';
 import type { FileProblem } from './check.js';
+import { readPackageManifest } from '../plugin/config/package-manifest.js';
 
 export type Container = 'node_modules' | 'miniprogram_npm';
 
@@ -88,15 +89,6 @@ function entriesOf(directory: string): string[] {
     return readdirSync(directory).sort();
   } catch {
     return [];
-  }
-}
-
-function readManifest(folder: string): { name?: unknown; version?: unknown } | undefined {
-  try {
-    const value: unknown = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
-    return value !== null && typeof value === 'object' ? (value as { name?: unknown; version?: unknown }) : undefined;
-  } catch {
-    return undefined;
   }
 }
 
@@ -214,7 +206,7 @@ class Scanner {
     const real = this.realPath(folder);
     if (real === undefined || this.seen.has(real)) return;
     this.seen.add(real);
-    const manifest = readManifest(folder);
+    const manifest = readPackageManifest(folder);
     const name = typeof manifest?.name === 'string' && manifest.name !== '' ? manifest.name : folderName;
     if (name === OWN_PACKAGE || folderName === OWN_PACKAGE) return;
     // A link back to the project itself (or a folder above it) is the user's code, not a dependency.
@@ -246,7 +238,7 @@ class Scanner {
   /** WeChat's "build npm" leaves no package.json in miniprogram_npm: the version installed in node_modules. */
   private installedVersion(name: string): string | null {
     for (const root of this.roots) {
-      const version = readManifest(path.join(root, 'node_modules', name))?.version;
+      const version = readPackageManifest(path.join(root, 'node_modules', name))?.version;
       if (typeof version === 'string') return version;
     }
     return null;

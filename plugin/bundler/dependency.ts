@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readPackageManifest } from '../config/package-manifest.js';
 import type { SeveritySetting } from '../core/diagnostic.js';
 import type { ResolvedOptions, WxRequestOptions } from '../core/options.js';
 
@@ -32,12 +31,7 @@ export function dependencyOf(file: string): Dependency | undefined {
   const folder = match[1]! + match[2]!;
   let found = packages.get(folder);
   if (!found) {
-    let manifest: { name?: unknown; version?: unknown } = {};
-    try {
-      manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as typeof manifest;
-    } catch {
-      // Unreadable or absent: the folder's name below.
-    }
+    const manifest = readPackageManifest(folder) ?? {};
     found = {
       name: typeof manifest.name === 'string' ? manifest.name : match[2]!.replaceAll('\\', '/'),
       version: typeof manifest.version === 'string' ? manifest.version : '?',

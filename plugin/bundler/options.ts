@@ -1,5 +1,6 @@
 import type { FilterPattern } from 'unplugin';
 import { OptionsError, type WxRequestOptions } from '../core/options.js';
+import { INSTALLED } from './resolve-runtime.js';
 
 /** The bundler plugins' options: the Babel plugin's, plus which files to handle. */
 export interface BundlerOptions extends WxRequestOptions {
@@ -19,7 +20,7 @@ export interface BundlerOptions extends WxRequestOptions {
 
 export const DEFAULT_INCLUDE = /\.[cm]?[jt]sx?$/;
 /** Our own package as installed: the runtime holds the `wx` stand-in and must stay as it is. */
-export const DEFAULT_EXCLUDE = /[\\/]node_modules[\\/]babel-plugin-wx-request[\\/]/;
+export const DEFAULT_EXCLUDE = INSTALLED;
 
 export interface SplitOptions {
   include: FilterPattern;

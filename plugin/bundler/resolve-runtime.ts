@@ -48,8 +48,8 @@ export function resolveRuntime(specifier: string, importer: string | undefined):
 /** The runtime builds handed out, whose files are never rewritten (they hold the runtime's `wx`). */
 const runtimeFolders = new Set<string>();
 
-// The package as installed, whoever resolved its runtime (Vite's resolver does in dev).
-const INSTALLED = /[\\/]node_modules[\\/]babel-plugin-wx-request[\\/]/;
+/** Our package as installed, whoever resolved its runtime (Vite's resolver does in dev); also the bundlers' default `exclude`. */
+export const INSTALLED = /[\\/]node_modules[\\/]babel-plugin-wx-request[\\/]/;
 
 /** Whether a file is part of our package: installed, or a runtime this plugin resolved (outside node_modules in a workspace or a link). */
 export function isRuntimeFile(file: string): boolean {
