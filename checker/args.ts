@@ -1,5 +1,6 @@
 import { RULE_IDS } from '../plugin/core/rules/index.js';
 import type { SeveritySetting } from '../plugin/core/diagnostic.js';
+import { ORIGIN_FORMATS, type OriginFormat } from './origins-format.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -20,7 +21,32 @@ export interface CheckArguments {
   configFile: string | false | undefined;
 }
 
-export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'check'; args: CheckArguments };
+export type ParsedCommand = { command: 'help' } | { command: 'origins-help' } | { command: 'version' } | { command: 'check'; args: CheckArguments } | { command: 'origins'; args: OriginsArguments };
+
+/** `wx-request origins`: the files to read and how to print what they call. */
+export interface OriginsArguments {
+  paths: string[];
+  project: string | undefined;
+  format: OriginFormat;
+  configFile: string | false | undefined;
+}
+
+export const ORIGINS_USAGE = `Usage: wx-request origins [paths or globs…] [options]
+
+Lists every origin the code calls through wx.request, with the file:line:column of each call site,
+and the call sites whose origin cannot be known at build time. It is also the list WeChat's admin
+console asks for (the request domain allow-list), and the origins a dev server's devProxy forwards to.
+
+Options:
+  --project <tsconfig.json>      read the files of a TypeScript project, following imports across files
+  --format <${ORIGIN_FORMATS.join('|')}>  a listing (text, json), or a reverse proxy's configuration
+                                 for the same paths as devProxy (nginx, caddy; README "CORS")
+  --config <file>                the configuration file to use (default: each file's nearest)
+  --no-config                    read no configuration file
+  -h, --help                     show this help
+
+Exit codes: 0 listed, 1 a file does not parse (its calls are not listed), 2 bad usage or a path that
+matches nothing or cannot be read.`;
 
 /** A mistake on the command line: exit code 2, the message names the flag and what it accepts. */
 export class UsageError extends Error {
@@ -80,6 +106,7 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
   if (command === '-v' || command === '--version') return { command: 'version' };
+  if (command === 'origins') return parseOrigins(rest);
   if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is "check".\n\n${USAGE}`);
 
   const args: CheckArguments = { paths: [], project: undefined, format: 'text', rules: {}, allowedOrigins: [], listUnchecked: false, listDependencies: false, fix: false, configFile: undefined };
@@ -141,4 +168,33 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
     }
   }
   return { command: 'check', args };
+}
+
+/** The flags `origins` shares with `check`; the others (rules, fixes, listings) are check's own. */
+const ORIGINS_FLAGS = new Set(['--project', '--format', '--config', '--no-config']);
+
+function parseOrigins(rest: readonly string[]): ParsedCommand {
+  for (const argument of rest) {
+    if (argument === '-h' || argument === '--help') return { command: 'origins-help' };
+    if (argument === '--') break;
+    const flag = argument.split('=')[0] ?? '';
+    if (argument.startsWith('--') && !ORIGINS_FLAGS.has(flag)) {
+      throw new UsageError(`unknown option "${flag}" for origins. Options: --project, --format, --config, --no-config, --help.`);
+    }
+  }
+  // The shared flags parse as check's do; only the formats differ.
+  const formatAt = rest.findIndex((argument) => argument === '--format' || argument.startsWith('--format='));
+  let format: OriginFormat = 'text';
+  const forCheck = [...rest];
+  if (formatAt !== -1) {
+    const given = rest[formatAt]!.includes('=') ? rest[formatAt]!.slice('--format='.length) : rest[formatAt + 1];
+    if (!given) throw new UsageError(`--format needs a value: one of ${ORIGIN_FORMATS.join(', ')}.`);
+    if (!(ORIGIN_FORMATS as readonly string[]).includes(given)) throw new UsageError(`--format must be one of ${ORIGIN_FORMATS.join(', ')}; got "${given}".`);
+    format = given as OriginFormat;
+    forCheck.splice(formatAt, rest[formatAt]!.includes('=') ? 1 : 2);
+  }
+  const parsed = parseArguments(['check', ...forCheck]);
+  if (parsed.command !== 'check') return parsed;
+  const { paths, project, configFile } = parsed.args;
+  return { command: 'origins', args: { paths, project, format, configFile } };
 }

@@ -1,7 +1,7 @@
 import { OptionsError, type WxRequestOptions } from '../plugin/core/options.js';
 import { createOptionsResolver } from '../plugin/config/project-config.js';
 import { missingPeerMessage } from '../cli/package-info.js';
-import { parseArguments, UsageError, USAGE, type CheckArguments } from './args.js';
+import { ORIGINS_USAGE, parseArguments, UsageError, USAGE, type CheckArguments, type OriginsArguments } from './args.js';
 import { countResult, formatDependencies, formatResult, VERSION } from './format.js';
 
 export interface CliIo {
@@ -55,6 +55,23 @@ async function listDependencies(args: CheckArguments, io: CliIo): Promise<number
   return result.problems.length > 0 ? 2 : 0;
 }
 
+/** `wx-request origins`: exit 0, 1 when a file does not parse, 2 for bad usage, configuration or paths. */
+async function origins(args: OriginsArguments, io: CliIo): Promise<number> {
+  const [{ findOrigins }, { formatOrigins }] = await Promise.all([import('./origins.js'), import('./origins-format.js')]);
+  let result;
+  try {
+    result = findOrigins({ paths: args.paths, project: args.project, cwd: io.cwd, configFile: args.configFile });
+  } catch (error) {
+    if (error instanceof OptionsError) throw new UsageError(usageMessage(error));
+    throw error;
+  }
+  io.stdout(formatOrigins(result, args.format));
+  // Problems also go to stderr when the output is for a machine (or a server's configuration).
+  if (args.format !== 'text') for (const problem of result.problems) io.stderr(`wx-request: ${problem.message}\n`);
+  if (result.problems.length > 0) return 2;
+  return result.unparsed.length > 0 ? 1 : 0;
+}
+
 /** `wx-request check …`: resolves to the exit code (0 clean, 1 errors incl. files that do not parse, 2 bad usage or configuration). */
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   try {
@@ -63,6 +80,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       io.stdout(`${USAGE}\n`);
       return 0;
     }
+    if (parsed.command === 'origins-help') {
+      io.stdout(`${ORIGINS_USAGE}\n`);
+      return 0;
+    }
+    if (parsed.command === 'origins') return await origins(parsed.args, io);
     if (parsed.command === 'version') {
       io.stdout(`${VERSION}\n`);
       return 0;

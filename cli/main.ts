@@ -7,6 +7,7 @@ const USAGE = `Usage: wx-request <command> [options]
 Commands:
   check [paths…]                 validate a code base's wx.request calls (type-aware)
   port <dir> --out-dir <dir>     port a mini-program tree to the web
+  origins [paths…]               list the origins the code calls (WeChat's domain lists, the dev proxy)
 
 Options:
   -h, --help                     print this help
@@ -17,9 +18,9 @@ Run "wx-request <command> --help" for a command's options.`;
 type Command = (argv: string[]) => Promise<number>;
 
 /** The checker is loaded only for `check`: `port` never pays for ts-morph. */
-async function loadCheck(): Promise<Command> {
+async function loadCheck(command: 'check' | 'origins' = 'check'): Promise<Command> {
   const module = (await import(new URL('../checker/cli.js', import.meta.url).href)) as { main: Command };
-  return (argv) => module.main(['check', ...argv]);
+  return (argv) => module.main([command, ...argv]);
 }
 
 /** `port` runs Babel, a peer dependency: loaded only for `port`, and its absence is one line. */
@@ -44,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
       return await (await loadPort())(rest);
     }
     if (command === 'check') return await (await loadCheck())(rest);
+    if (command === 'origins') return await (await loadCheck('origins'))(rest);
     if (command === '--version' || command === '-v') {
       process.stdout.write(`${manifest.version}\n`);
       return 0;

@@ -24,14 +24,15 @@ const ALLOWED: Record<Room, readonly Room[]> = {
   estree: ['core'],
   // The text front end parses its fragments with Babel's parser and reads them with Babel's shapes.
   scan: ['core', 'babel'],
-  // The entries: the bundler plugins, the ESLint plugin, the Babel plugin's (plugin/index.ts).
-  bundler: ['core', 'config', 'babel', 'scan'],
+  // The entries: the bundler plugins, the ESLint plugin, the Babel plugin's (plugin/index.ts). The
+  // bundlers' dev proxy maps the paths the runtime writes (runtime/dev-proxy-path.ts).
+  bundler: ['core', 'config', 'babel', 'scan', 'runtime'],
   eslint: ['core', 'config', 'estree', 'typescript'],
   entry: ['core', 'babel'],
 };
 
 /** The only files of runtime/ that plugin/ may import: shared rules, never the runtime itself. */
-const RUNTIME_FILES = ['runtime/origin.ts'];
+const RUNTIME_FILES = ['runtime/origin.ts', 'runtime/dev-proxy-path.ts'];
 
 const ROOMS = new Set<string>(Object.keys(ALLOWED));
 

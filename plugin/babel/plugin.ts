@@ -1,6 +1,7 @@
 import { declare } from '@babel/helper-plugin-utils';
 import type { BabelFileResult, PluginObj } from '@babel/core';
 import { transformProgram } from './transform-program.js';
+import type { CallSite } from '../core/call-site.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { checkCallSites } from '../core/engine.js';
 import { resolveOptions, type WxRequestOptions } from '../core/options.js';
@@ -20,12 +21,14 @@ export interface WxRequestMetadata {
   /** The references to `request` rewritten (calls, reads, destructurings, owners). */
   rewritten: number;
   callSites: number;
+  /** The call sites themselves, as the rules read them (`wx-request origins`, the dev proxy's origins). */
+  sites: CallSite[];
   diagnostics: Diagnostic[];
   edits: TextEdit[] | undefined;
 }
 
 /** A file the plugin had nothing to do in. */
-const untouched = (): WxRequestMetadata => ({ rewritten: 0, callSites: 0, diagnostics: [], edits: [] });
+const untouched = (): WxRequestMetadata => ({ rewritten: 0, callSites: 0, sites: [], diagnostics: [], edits: [] });
 
 /** The plugin's metadata of a Babel result; a result it left no metadata in had nothing to rewrite. */
 export function wxRequestMetadata(result: BabelFileResult | null | undefined): WxRequestMetadata {
@@ -66,7 +69,7 @@ const plugin = declare((api, rawOptions, dirname): PluginObj => {
         const file = displayPath(state.filename, state.cwd);
         const { sites, globalUses, rewritten, edits } = transformProgram(program, file, options, api.types, callerSupportsEsm);
         const diagnostics = checkCallSites(sites, options, globalUses);
-        Object.assign(state.file.metadata, { wxRequest: { rewritten, callSites: sites.length, diagnostics, edits } satisfies WxRequestMetadata });
+        Object.assign(state.file.metadata, { wxRequest: { rewritten, callSites: sites.length, sites, diagnostics, edits } satisfies WxRequestMetadata });
         reportDiagnostics(diagnostics, source, options);
       },
     },

@@ -16,6 +16,8 @@ import { isRuntimeFile, RUNTIME_SPECIFIER, resolveRuntime } from './resolve-runt
 import { transformText } from '../scan/transform-text.js';
 import { transformFile } from './transform-file.js';
 import { viteDevHooks, type WarningSink } from './vite-dependencies.js';
+import { devProxyOrigins } from './dev-proxy-origins.js';
+import { webpackDevProxy } from './webpack-dev-proxy.js';
 
 /** Hosts that print a message's `frame` under it; the others get the frames in the message. */
 const FRAME_SHOWN = new Set(['rollup', 'rolldown', 'vite']);
@@ -47,7 +49,7 @@ function knownGlobals(options: WxRequestOptions, optionsFor: (from: string) => {
  */
 function createFactory(sink?: WarningSink): UnpluginFactory<BundlerOptions | undefined, false> {
   return (input, meta) => {
-    const { include, exclude, babel: options } = splitOptions(input);
+    const { include, exclude, devProxy, babel: options } = splitOptions(input);
     const frameShown = FRAME_SHOWN.has(meta.framework);
     // Each file's options: its project configuration file (wx-request.config.* or package.json
     // "wxRequest"), under the plugin's own options. The Babel plugin reads the same; here they
@@ -62,7 +64,8 @@ function createFactory(sink?: WarningSink): UnpluginFactory<BundlerOptions | und
     const optionsFor = createOptionsResolver(options, { versionOf: versionOfThisBuild });
     // Evaluated by Rolldown and Vite 8 on their side (no call into JavaScript for the files that
     // cannot reach wx.request: most of a mini-program), by the others before the handler.
-    const codeFilter = requestCodeFilter(knownGlobals(options, optionsFor));
+    const filterGlobals = knownGlobals(options, optionsFor);
+    const codeFilter = requestCodeFilter(filterGlobals);
     // Vite's dev server: the runtime is left to Vite's resolver, which serves the copy its optimizer
     // pre-bundled, the one the pre-bundled dependencies import (vite-dependencies.ts).
     const vite = { serving: false };
@@ -79,11 +82,14 @@ function createFactory(sink?: WarningSink): UnpluginFactory<BundlerOptions | und
       // esbuild: answered in its own file namespace (unplugin's would put the runtime in a namespace of ours).
       ...(meta.framework === 'esbuild' ? {} : { resolveId: { filter: { id: RUNTIME_SPECIFIER }, handler: (id: string, importer: string | undefined) => (vite.serving ? null : resolveRuntime(id, importer)) } }),
       // `vite` (serve): the dependency optimizer gets the same rewrite (vite-dependencies.ts).
-      vite: viteDevHooks(input, vite, (sink) => createRolldownPlugin(createFactory(sink))(input) as RolldownPlugin),
+      vite: viteDevHooks(input, vite, (sink) => createRolldownPlugin(createFactory(sink))(input) as RolldownPlugin, (root) => (devProxy === false ? undefined : devProxyOrigins(devProxy, root, options, optionsFor))),
+      // webpack-dev-server and Rspack's: the proxy in their devServer options (webpack-dev-proxy.ts).
+      webpack: (compiler) => webpackDevProxy(compiler, devProxy, (root) => devProxyOrigins(devProxy, root, options, optionsFor)),
+      rspack: (compiler) => webpackDevProxy(compiler as never, devProxy, (root) => devProxyOrigins(devProxy, root, options, optionsFor)),
       // webpack, Rspack and esbuild: no loader (esbuild: no onLoad work) for the files whose text
       // cannot reference wx.request (loader-gate.ts); with the default include, only the
       // extensions it names are read for that.
-      ...(meta.framework === 'webpack' || meta.framework === 'rspack' || meta.framework === 'esbuild' ? { transformInclude: (id: string) => include !== DEFAULT_INCLUDE || !DEFAULT_INCLUDE.test(id) || passesCodeFilter(id, codeFilter) } : {}),
+      ...(meta.framework === 'webpack' || meta.framework === 'rspack' || meta.framework === 'esbuild' ? { transformInclude: (id: string) => include !== DEFAULT_INCLUDE || !DEFAULT_INCLUDE.test(id) || passesCodeFilter(id, codeFilter, filterGlobals) } : {}),
       transform: {
         filter: { id: { include, exclude }, code: codeFilter },
         async handler(code, id) {

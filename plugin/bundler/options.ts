@@ -1,6 +1,7 @@
 import type { FilterPattern } from 'unplugin';
 import { OptionsError, type WxRequestOptions } from '../core/options.js';
 import { INSTALLED } from './resolve-runtime.js';
+import { checkDevProxy, type DevProxyOption } from './dev-proxy.js';
 
 /** The bundler plugins' options: the Babel plugin's, plus which files to handle. */
 export interface BundlerOptions extends WxRequestOptions {
@@ -16,6 +17,13 @@ export interface BundlerOptions extends WxRequestOptions {
    * findings as warnings); the code filter keeps the cost to the few files that mention a global.
    */
   exclude?: FilterPattern;
+  /**
+   * Dev servers only (`vite`, webpack-dev-server, Rspack's): forward the requests for API origins
+   * that send no CORS headers through the dev server's own proxy (README "CORS"). `true`: the
+   * origins the code calls (found when the server starts) and allowedOrigins; a list: those
+   * origins. Default false. Never in a production build.
+   */
+  devProxy?: boolean | string[];
 }
 
 export const DEFAULT_INCLUDE = /\.[cm]?[jt]sx?$/;
@@ -25,6 +33,7 @@ export const DEFAULT_EXCLUDE = INSTALLED;
 export interface SplitOptions {
   include: FilterPattern;
   exclude: FilterPattern;
+  devProxy: DevProxyOption;
   /** What goes to the Babel plugin, untouched (it validates and resolves them itself). */
   babel: WxRequestOptions;
 }
@@ -40,11 +49,11 @@ function isPattern(value: unknown): boolean {
  * with the same messages the Babel plugin gives.
  */
 export function splitOptions(input: BundlerOptions | undefined): SplitOptions {
-  const { include = DEFAULT_INCLUDE, exclude = DEFAULT_EXCLUDE, ...babel } = input ?? {};
+  const { include = DEFAULT_INCLUDE, exclude = DEFAULT_EXCLUDE, devProxy, ...babel } = input ?? {};
   for (const [name, value] of [['include', include], ['exclude', exclude]] as const) {
     if (!isPattern(value)) {
       throw new OptionsError(`babel-plugin-wx-request: option "${name}" must be a glob string, a RegExp or an array of them, such as ['src/**/*.ts', /pages\\//]; got ${typeof value}.`);
     }
   }
-  return { include, exclude, babel };
+  return { include, exclude, devProxy: checkDevProxy(devProxy), babel };
 }

@@ -1,8 +1,10 @@
-import { transformAsync, type TransformOptions } from '@babel/core';
+import { transformAsync, transformSync, type TransformOptions } from '@babel/core';
 import wxRequestPlugin, { wxRequestMetadata } from '../babel/plugin.js';
 import { parserOptionsFor } from '../babel/parser-options.js';
 import { applyEditsWithMap, type SourceMapLike } from '../core/apply-edits.js';
+import type { CallSite } from '../core/call-site.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { RULE_IDS } from '../core/rules/index.js';
 import type { FileResult } from '../core/file-result.js';
 import type { WxRequestOptions } from '../core/options.js';
 
@@ -23,6 +25,26 @@ function pluginEntry(options: WxRequestOptions): [typeof wxRequestPlugin, WxRequ
   return entry;
 }
 
+/** Only our plugin, no Babel configuration of the user's, the file parsed as its extension says. */
+function babelOptionsFor(id: string, options: WxRequestOptions): TransformOptions {
+  return { filename: id, configFile: false, babelrc: false, browserslistConfigFile: false, caller: CALLER, plugins: [pluginEntry(options)], ...parserOptionsFor(id) };
+}
+
+/** Every rule off: reading the call sites reports nothing and never throws for a finding. */
+const quiet = new WeakMap<WxRequestOptions, WxRequestOptions>();
+
+/**
+ * The call sites of one file as the Babel plugin reads them, no rule applied (the dev proxy's
+ * origins, dev-proxy-origins.ts). A syntax error throws Babel's error.
+ */
+export function callSitesOf(code: string, id: string, options: WxRequestOptions): CallSite[] {
+  let silent = quiet.get(options);
+  if (!silent) quiet.set(options, (silent = { ...options, rules: Object.fromEntries(RULE_IDS.map((rule) => [rule, 'off'])) as WxRequestOptions['rules'] }));
+  // Synchronous: webpack's and Rspack's plugins set their dev server's proxy while being applied.
+  const analysed = transformSync(code, { ...babelOptionsFor(id, silent), code: false, ast: false });
+  return wxRequestMetadata(analysed).sites;
+}
+
 /**
  * Runs only our Babel plugin on one file, with no Babel configuration of the user's: parsed as its
  * extension says, and, when the plugin reports its text edits, rewritten by applying those edits to
@@ -31,7 +53,7 @@ function pluginEntry(options: WxRequestOptions): [typeof wxRequestPlugin, WxRequ
  * that fails (a syntax error) throws Babel's error.
  */
 export async function transformFile(code: string, id: string, options: WxRequestOptions): Promise<FileResult> {
-  const babelOptions: TransformOptions = { filename: id, configFile: false, babelrc: false, browserslistConfigFile: false, caller: CALLER, plugins: [pluginEntry(options)], ...parserOptionsFor(id) };
+  const babelOptions = babelOptionsFor(id, options);
   let analysed;
   try {
     // Without generating code first: the edits are all that is needed.

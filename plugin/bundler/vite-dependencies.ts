@@ -6,6 +6,9 @@ import type { UnpluginMessage } from 'unplugin';
 import type { Plugin as VitePlugin, UserConfig } from 'vite';
 import { loadProjectOptions } from '../config/project-config.js';
 import type { BundlerOptions } from './options.js';
+import { refuseOtherOrigins } from './dev-proxy.js';
+import { devProxyPath } from '../../runtime/dev-proxy-path.js';
+import { DEV_PROXY_ENTRY, devProxyTag, viteProxy } from './vite-dev-proxy.js';
 
 /**
  * Vite's dev server pre-bundles dependencies with its optimizer (Rolldown, in Vite 8) before any
@@ -73,8 +76,9 @@ export type WarningSink = (message: UnpluginMessage) => void;
  * Vite in dev. Vite runs its optimizer's plugins silenced (logLevel 'silent'), so the optimizer's
  * plugin is made with a sink that prints its warnings (a dependency's findings) through Vite's logger.
  */
-export function viteDevHooks(input: BundlerOptions | undefined, state: { serving: boolean }, optimizerPlugin: (sink: WarningSink) => RolldownPlugin): Partial<VitePlugin> {
+export function viteDevHooks(input: BundlerOptions | undefined, state: { serving: boolean }, optimizerPlugin: (sink: WarningSink) => RolldownPlugin, proxyOrigins: (root: string) => string[] | undefined): Partial<VitePlugin> {
   let logger: { warn(message: string): void } | undefined;
+  let proxied: string[] | undefined;
   const sink: WarningSink = (message) => {
     const frame = (message as { frame?: string }).frame;
     logger?.warn(`[plugin wx-request] (pre-bundling dependencies) ${message.message}${frame ? `\n${frame}` : ''}`);
@@ -83,12 +87,26 @@ export function viteDevHooks(input: BundlerOptions | undefined, state: { serving
     config(config, env) {
       if (env.command !== 'serve') return undefined;
       state.serving = true;
-      return optimizerConfig(config, input, optimizerPlugin(sink));
+      const optimizer = optimizerConfig(config, input, optimizerPlugin(sink));
+      // devProxy: its origins are fixed when the server starts (Vite's proxy entries are).
+      proxied = proxyOrigins(path.resolve(config.root ?? process.cwd()));
+      if (!proxied) return optimizer;
+      const include = optimizer.optimizeDeps?.include ?? [];
+      return { optimizeDeps: { ...optimizer.optimizeDeps, include: include.length > 0 ? [...include, DEV_PROXY_ENTRY] : [] }, server: { proxy: viteProxy(proxied) } };
+    },
+    transformIndexHtml: {
+      order: 'pre' as const,
+      handler: () => (proxied ? [devProxyTag] : undefined),
     },
     configResolved(config) {
       logger = config.logger;
     },
     configureServer(server) {
+      // Before Vite's own middlewares (its proxy among them): the other origins get a 403.
+      if (proxied) {
+        server.middlewares.use(refuseOtherOrigins(proxied));
+        server.config.logger.info(`[plugin wx-request] dev proxy: ${proxied.length > 0 ? proxied.map((origin) => `${origin} → ${devProxyPath(origin)}`).join(', ') : 'no origin found in the code (name them in devProxy)'}`);
+      }
       // A change of the project configuration restarts the server: its config hook runs again, and
       // the optimizer's key, which holds the configuration, re-optimizes the dependencies.
       const configuration = rootConfiguration(server.config.root, input);

@@ -5,6 +5,8 @@ import path from 'node:path';
 export interface PackageManifest {
   name?: unknown;
   version?: unknown;
+  /** The packages it depends on at run time (the dev proxy reads the app's: devProxy's origins). */
+  dependencies?: unknown;
 }
 
 /**

@@ -14,6 +14,8 @@ import fc from 'fast-check';
 import { rolldown } from 'rolldown';
 import { writeCodeBase } from '../../bench/generate.js';
 import { requestCodeFilter } from '../../plugin/bundler/code-filter.js';
+import { passesCodeFilter } from '../../plugin/bundler/loader-gate.js';
+import { realPackageFiles } from '../../bench/real-code.js';
 import { mayReferenceRequest } from '../../plugin/core/quick-check.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -133,5 +135,28 @@ test.serial('the filter knows the globals of the configuration at the working di
   } finally {
     process.chdir(cwd);
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// The loader gate (webpack, Rspack, esbuild) reads each file's bytes and answers without decoding
+// them when neither a global's name nor a `\u` is among them: that shortcut must answer as the
+// code filter does on the decoded text, for every text.
+test('property: the loader gate decides as the code filter on the text, on random texts and the real packages', (t) => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'wx-request-gate-'));
+  try {
+    const file = path.join(folder, 'file.js');
+    const agrees = (text: string, globals: readonly string[]) => {
+      writeFileSync(file, text);
+      return passesCodeFilter(file, requestCodeFilter(globals), globals) === requestCodeFilter(globals).test(text);
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 14 }), fc.constantFrom(...GLOBAL_LISTS), (tokens, globals) => agrees(tokens.join(''), globals)),
+      { numRuns: 5000 },
+    );
+    const real = realPackageFiles().all;
+    t.deepEqual(real.filter((source) => !agrees(readFileSync(source, 'utf8'), ['wx'])), []);
+    t.true(real.some((source) => !requestCodeFilter(['wx']).test(readFileSync(source, 'utf8'))), 'some files are skipped');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 });

@@ -84,7 +84,7 @@ test.serial("credentials: the page's cookie goes to a cross-origin API only with
 
 test.serial('a CORS refusal: the errMsg says it may be CORS and where to look', async (t) => {
   const refused = await send('/no-cors');
-  t.is(refused.errMsg, 'request:fail Failed to fetch (network or CORS error: see the console)');
+  t.is(refused.errMsg, 'request:fail Failed to fetch (network or CORS error: see the console; API without CORS: devProxy, README "CORS")');
   t.is(refused.errno, 600001);
 });
 
