@@ -1,4 +1,5 @@
-import { isUnknown, type CallSite } from '../plugin/core/call-site.js';
+import { apiOf, isUnknown, type CallSite } from '../plugin/core/call-site.js';
+import { NETWORK_APIS, type NetworkApi } from '../plugin/core/network-apis.js';
 import { originOf } from '../plugin/core/url-origin.js';
 import { check, type CheckInput, type FileProblem } from './check.js';
 import { PARSE_ERROR_RULE } from './parse-error.js';
@@ -9,9 +10,6 @@ import { PARSE_ERROR_RULE } from './parse-error.js';
  * check. It is also the list WeChat's admin console asks for (its request domain allow-list).
  */
 
-/** The network APIs the runtime serves, each with its admin console list. */
-export const NETWORK_APIS = ['request'] as const;
-export type NetworkApi = (typeof NETWORK_APIS)[number];
 
 export interface SiteRef {
   file: string;
@@ -51,25 +49,35 @@ function siteRef(site: CallSite): SiteRef {
 
 export function findOrigins(input: Omit<CheckInput, 'fix' | 'rules' | 'allowedOrigins'>): OriginsResult {
   const result = check({ ...input, rules: {}, fix: false });
+  const byApi = new Map<NetworkApi, ApiOrigins>(NETWORK_APIS.map((api) => [api, { api, origins: [], relative: [], unknown: [] }]));
   const byOrigin = new Map<string, SiteRef[]>();
-  const relative: SiteRef[] = [];
-  const unknown: UnknownSite[] = [];
   const unparsed: SiteRef[] = [];
   for (const report of result.files) {
     const parseError = report.diagnostics.find((diagnostic) => diagnostic.ruleId === PARSE_ERROR_RULE);
     if (parseError) unparsed.push({ file: report.file, line: parseError.line, column: parseError.column });
     for (const site of report.sites) {
       const ref = siteRef(site);
+      const api = apiOf(site);
+      const listing = byApi.get(api)!;
       if (isUnknown(site.options)) {
-        unknown.push({ ...ref, why: 'options not known at build time' });
+        listing.unknown.push({ ...ref, why: 'options not known at build time' });
         continue;
       }
       const found = originOf(site.options.url);
-      if (found.kind === 'origin') byOrigin.set(found.origin, [...(byOrigin.get(found.origin) ?? []), ref]);
-      else if (found.kind === 'relative') relative.push(ref);
-      else unknown.push({ ...ref, why: found.why, ...(found.likely ? { likely: found.likely } : {}) });
+      if (found.kind === 'origin') {
+        const key = `${api} ${found.origin}`;
+        if (!byOrigin.has(key)) {
+          const sites: SiteRef[] = [];
+          byOrigin.set(key, sites);
+          listing.origins.push({ origin: found.origin, sites });
+        }
+        byOrigin.get(key)!.push(ref);
+      } else if (found.kind === 'relative') listing.relative.push(ref);
+      else listing.unknown.push({ ...ref, why: found.why, ...(found.likely ? { likely: found.likely } : {}) });
     }
   }
-  const origins = [...byOrigin].sort(([a], [b]) => a.localeCompare(b)).map(([origin, sites]) => ({ origin, sites }));
-  return { apis: [{ api: 'request', origins, relative, unknown }], unparsed, problems: result.problems, checkedFiles: result.checkedFiles };
+  // request always; uploadFile and downloadFile when the code calls them.
+  const apis = [...byApi.values()].filter((listing) => listing.api === 'request' || listing.origins.length + listing.relative.length + listing.unknown.length > 0);
+  for (const listing of apis) listing.origins.sort((a, b) => a.origin.localeCompare(b.origin));
+  return { apis, unparsed, problems: result.problems, checkedFiles: result.checkedFiles };
 }

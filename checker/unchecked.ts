@@ -1,9 +1,12 @@
-import { HOLE, isUnknown, knownText, leadingText, type CallSite, type Span, type StaticValue } from '../plugin/core/call-site.js';
+import { apiOf, HOLE, isUnknown, knownText, leadingText, type CallSite, type Span, type StaticValue } from '../plugin/core/call-site.js';
+import type { NetworkApi } from '../plugin/core/network-apis.js';
 import { findPort } from '../plugin/core/url-port.js';
 
 /** A call site whose method, url or header could not be known at build time: a blind spot. */
 export interface UncheckedSite extends Span {
   file: string;
+  /** The API called (request, uploadFile, downloadFile). */
+  api: NetworkApi;
   /** What could not be known: 'options', 'method', 'url', 'header'. */
   unknown: string[];
 }
@@ -35,10 +38,10 @@ export function uncheckedParts(site: CallSite): string[] {
 export function uncheckedSites(sites: readonly CallSite[]): UncheckedSite[] {
   return sites.flatMap((site) => {
     const unknown = uncheckedParts(site);
-    return unknown.length === 0 ? [] : [{ file: site.file, ...site.span, unknown }];
+    return unknown.length === 0 ? [] : [{ file: site.file, api: apiOf(site), ...site.span, unknown }];
   });
 }
 
 export function uncheckedMessage(site: UncheckedSite): string {
-  return `wx.request call not statically known (${site.unknown.join(', ')}): the rules could not check it.`;
+  return `wx.${site.api} call not statically known (${site.unknown.join(', ')}): the rules could not check it.`;
 }

@@ -16,6 +16,8 @@ export interface Config {
   transport: Transport;
   /** fetch's `credentials`; undefined leaves fetch's default (same-origin). */
   credentials?: RequestCredentials | undefined;
+  /** configure({ networkTimeout }) as given: uploadFile and downloadFile read their defaults from it (transfer.ts). */
+  networkTimeout?: { uploadFile?: unknown; downloadFile?: unknown };
 }
 
 export const config: Config = {

@@ -15,6 +15,9 @@ const SETTINGS: { [Key in keyof ConfigureOptions]-?: (value: any) => Config[Key]
   allowedOrigins: (origins) => Array.isArray(origins) && new Set([...config.builtOrigins, ...origins.map(normaliseOrigin)]),
   transport: (transport) => typeof transport == 'function' && transport,
   credentials: (credentials) => ['omit', 'same-origin', 'include'].includes(credentials) && credentials,
+  // app.json's networkTimeout: its `request` is request's `timeout`; uploadFile's and downloadFile's
+  // are read (and capped) by those APIs (transfer.ts), so a page without them carries none of it.
+  networkTimeout: (timeouts) => timeouts && typeof timeouts == 'object' && ((config.timeout = capTimeout(timeouts.request, config.timeout)), timeouts),
 };
 
 /** App-wide settings; each given option replaces the current value, the others stay as they are. */

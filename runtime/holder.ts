@@ -1,4 +1,5 @@
 import { request } from './request.js';
+import type { DownloadFileOption, DownloadTask, UploadFileOption, UploadTask } from './file-types.js';
 import type { RequestFunction } from './types.js';
 
 /**
@@ -7,7 +8,8 @@ import type { RequestFunction } from './types.js';
  * wrapper installed in one file (`wx.request = function (o) { … }`) is what every later call in any
  * file goes through, as on WeChat, with or without a `wx` global on the page.
  */
-const wxRequestHolder: { request: RequestFunction } = { request };
+// uploadFile and downloadFile are put on it by their entries' install functions (upload-file.ts).
+const wxRequestHolder: { request: RequestFunction; uploadFile?: (options: UploadFileOption) => UploadTask; downloadFile?: (options: DownloadFileOption) => DownloadTask } = { request };
 
 // Exported as `wx` but named apart: a bundler that hoists modules into one scope (esbuild, Rollup)
 // keeps the local name, so a bundle reads `wxRequestHolder.request(…)`, never a bare `wx.request`

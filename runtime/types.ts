@@ -152,4 +152,6 @@ export interface ConfigureOptions {
    * API, which must answer with `Access-Control-Allow-Credentials: true`). Default: fetch's `same-origin`.
    */
   credentials?: 'omit' | 'same-origin' | 'include';
+  /** Like app.json's networkTimeout: the default timeouts in ms of request (the same as `timeout`), uploadFile and downloadFile. Default and maximum 60000. */
+  networkTimeout?: { request?: number; uploadFile?: number; downloadFile?: number };
 }

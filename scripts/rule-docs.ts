@@ -27,9 +27,10 @@ function exampleDiagnostic(rule: Rule): string {
 }
 
 export function renderRules(): string {
-  const table = ['| rule | default | reports |', '|---|---|---|', ...RULES.map((rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.defaultSeverity} | ${rule.description} |`)];
+  const apis = (rule: (typeof RULES)[number]) => rule.apis.map((api) => `\`wx.${api}\``).join(', ');
+  const table = ['| rule | default | APIs | reports |', '|---|---|---|---|', ...RULES.map((rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.defaultSeverity} | ${apis(rule)} | ${rule.description} |`)];
   const sections = RULES.map((rule) =>
-    [`### ${rule.id}`, '', `Default: **${rule.defaultSeverity}**. ${rule.help}`, '', '```js', rule.example, '```', '', '```text', exampleDiagnostic(rule), '```'].join('\n'),
+    [`### ${rule.id}`, '', `Default: **${rule.defaultSeverity}**. Checks ${apis(rule)}. ${rule.help}`, '', '```js', rule.example, '```', '', '```text', exampleDiagnostic(rule), '```'].join('\n'),
   );
   return [START, table.join('\n'), ...sections, END].join('\n\n');
 }

@@ -2,6 +2,7 @@ import type { NodePath, types as t } from '@babel/core';
 import type { CallSite } from '../core/call-site.js';
 import { describeSites as describeCoreSites, findReferences as findCoreReferences, type RequestReferences as CoreReferences } from '../core/find-references.js';
 import type { GlobalUse } from '../core/global-use.js';
+import { isNetworkApi } from '../core/network-apis.js';
 import type { Reader } from '../core/request-references.js';
 import { globalIdentifierPaths } from './global-paths.js';
 import { babelReader } from './syntax-adapter.js';
@@ -52,7 +53,7 @@ export function findReferences(program: NodePath<t.Program>, file: string, globa
 function isOtherApiRead(node: t.Identifier, parent: t.Node, key: string): boolean {
   if (key !== 'object' || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.computed) return false;
   const property = parent.property;
-  return property.type === 'Identifier' && property.name !== 'request' && parent.object === node;
+  return property.type === 'Identifier' && !isNetworkApi(property.name) && parent.object === node;
 }
 
 /** The neutral description of every call made through those references, read before any rewrite. */

@@ -17,7 +17,7 @@ export interface RuntimeImport {
  * (merging the two imports of one module); the same statements as text go on the first statement's
  * own line, so that no line of the user's file moves.
  */
-export function addRuntimeImport(program: NodePath<t.Program>, source: string, types: typeof t, callerSupportsEsm: boolean, origins: readonly string[]): RuntimeImport {
+export function addRuntimeImport(program: NodePath<t.Program>, source: string, types: typeof t, callerSupportsEsm: boolean, origins: readonly string[], installing: readonly { source: string; name: string }[] = []): RuntimeImport {
   const node = program.node;
   const sourceType = node.sourceType;
   const commonJs = isCommonJs(program, callerSupportsEsm);
@@ -26,14 +26,19 @@ export function addRuntimeImport(program: NodePath<t.Program>, source: string, t
   try {
     const before = node.body.length;
     const holder = addNamed(program, RUNTIME_EXPORTS.holder, source, { nameHint: RUNTIME_EXPORTS.holder }) as t.Identifier;
-    if (origins.length === 0) return { holder, text: runtimeImportText({ commonJs, source, holder: holder.name, allow: undefined, origins }) };
-    const allow = addNamed(program, RUNTIME_EXPORTS.allowOrigins, source, { nameHint: RUNTIME_EXPORTS.allowOrigins }) as t.Identifier;
-    const list = types.arrayExpression(origins.map((origin) => types.stringLiteral(origin)));
-    const call = types.expressionStatement(types.callExpression(types.cloneNode(allow), [list]));
+    const allow = origins.length === 0 ? undefined : (addNamed(program, RUNTIME_EXPORTS.allowOrigins, source, { nameHint: RUNTIME_EXPORTS.allowOrigins }) as t.Identifier);
+    const installs = installing.map((install) => ({ ...install, local: (addNamed(program, install.name, install.source, { nameHint: install.name }) as t.Identifier).name }));
+    // The calls go right after the imports: `useUploadFile()`, then `allowOrigins([...])`.
+    const calls = [
+      ...installs.map(({ local }) => types.expressionStatement(types.callExpression(types.identifier(local), []))),
+      ...(allow ? [types.expressionStatement(types.callExpression(types.cloneNode(allow), [types.arrayExpression(origins.map((origin) => types.stringLiteral(origin)))]))] : []),
+    ];
     const added = node.body.length - before;
-    if (added === 0) program.unshiftContainer('body', call);
-    else (program.get('body')[added - 1] as NodePath).insertAfter(call);
-    return { holder, text: runtimeImportText({ commonJs, source, holder: holder.name, allow: allow.name, origins }) };
+    if (calls.length > 0) {
+      if (added === 0) program.unshiftContainer('body', calls);
+      else (program.get('body')[added - 1] as NodePath).insertAfter(calls);
+    }
+    return { holder, text: runtimeImportText({ commonJs, source, holder: holder.name, allow: allow?.name, origins, installs }) };
   } finally {
     node.sourceType = sourceType;
   }

@@ -3,6 +3,7 @@ import type { CallSite } from '../core/call-site.js';
 import type { GlobalUse } from '../core/global-use.js';
 import { DEFAULT_RUNTIME, type ResolvedOptions } from '../core/options.js';
 import { runtimeEntry } from '../core/runtime-entry.js';
+import { runtimeInstalls } from '../core/runtime-import.js';
 import { TextEdits, type TextEdit } from '../core/text-edits.js';
 import { isCalledInPlace } from '../core/request-calls.js';
 import { describeSites, findReferences } from './find-sites.js';
@@ -38,7 +39,8 @@ export function transformProgram(program: NodePath<t.Program>, file: string, opt
   const source = runtimeEntry(options.runtime, DEFAULT_RUNTIME, sites, everyReferenceIsACall);
   const edits = new TextEdits();
   const firstStatement = program.node.body[0]?.start;
-  const runtime = addRuntimeImport(program, source, types, callerSupportsEsm, [...options.allowedOrigins]);
+  const installs = runtimeInstalls(found.found.apis, options.runtime, DEFAULT_RUNTIME);
+  const runtime = addRuntimeImport(program, source, types, callerSupportsEsm, [...options.allowedOrigins], installs);
   edits.insert(firstStatement, runtime.text);
   const context: RewriteContext = { holder: () => types.cloneNode(runtime.holder), edits, source: program.hub.getCode() ?? '', types };
   for (const owner of [...owners, ...thisArguments]) replaceGlobal(owner, context);

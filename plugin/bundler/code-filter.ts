@@ -14,6 +14,7 @@
  * JavaScript): explicit ASCII classes instead. A negated class matches any non-ASCII character in
  * both, and `^`/`$` are the text's start and end in both.
  */
+import { NETWORK_APIS } from '../core/network-apis.js';
 
 const IDENTIFIER_CHAR = 'A-Za-z0-9_$';
 /** The quick check's white space (`\s` would be wider: a no-break space is not trivia there). */
@@ -26,7 +27,7 @@ const IDENTIFIER_ESCAPE = '\\\\u(?:00[2-7][0-9A-Fa-f]|\\{)';
 const AFTER_DOT = [
   '$', // the end of the text
   `[^${SPACE}A-Za-z_$]`, // not a plain name: a comment, `#`, a digit, `\`, a non-ASCII character …
-  `request(?:$|[^${IDENTIFIER_CHAR}])`, // request itself
+  `(?:${NETWORK_APIS.join('|')})(?:$|[^${IDENTIFIER_CHAR}])`, // request itself, and its siblings uploadFile and downloadFile
   `[A-Za-z_$][${IDENTIFIER_CHAR}]*(?:[^\\x00-\\x7F]|\\\\)`, // a name that goes on with an escape or a non-ASCII character
 ].join('|');
 

@@ -8,12 +8,15 @@ const PACKAGE = 'babel-plugin-wx-request';
 const ENTRIES: Record<string, string> = {
   [DEFAULT_RUNTIME]: 'dist/runtime/index.js',
   [`${DEFAULT_RUNTIME}/lean`]: 'dist/runtime/lean.js',
+  // The entries of uploadFile and downloadFile, which a file that references them installs (core/runtime-import.ts).
+  [`${DEFAULT_RUNTIME}/upload-file`]: 'dist/runtime/upload-file.js',
+  [`${DEFAULT_RUNTIME}/download-file`]: 'dist/runtime/download-file.js',
   // The dev proxy's switch, imported in dev servers only (dev-proxy.ts).
   [`${DEFAULT_RUNTIME}/dev-proxy`]: 'dist/runtime/dev-proxy-on.js',
 };
 
 /** Matches the specifiers resolved here, for the bundlers' own hook filters. */
-export const RUNTIME_SPECIFIER = /^babel-plugin-wx-request\/runtime(?:\/lean|\/dev-proxy)?$/;
+export const RUNTIME_SPECIFIER = /^babel-plugin-wx-request\/runtime(?:\/lean|\/upload-file|\/download-file|\/dev-proxy)?$/;
 
 const packageRoots = new Map<string, string | null>();
 

@@ -19,7 +19,7 @@ import { DEV_PROXY_ENTRY, devProxyTag, viteProxy } from './vite-dev-proxy.js';
  */
 
 /** The runtime entries the rewrite imports. */
-export const RUNTIME_ENTRIES = ['babel-plugin-wx-request/runtime', 'babel-plugin-wx-request/runtime/lean'];
+export const RUNTIME_ENTRIES = ['babel-plugin-wx-request/runtime', 'babel-plugin-wx-request/runtime/lean', 'babel-plugin-wx-request/runtime/upload-file', 'babel-plugin-wx-request/runtime/download-file'];
 
 // Types only (erased): unplugin's own types already name vite's and rolldown's.
 

@@ -3,6 +3,7 @@
  * checker) translate their syntax trees into this shape; the rules read nothing else, so a
  * rule is written once and behaves the same behind every front end.
  */
+import type { NetworkApi } from './network-apis.js';
 
 /** A source range, 1-based lines and columns; `endColumn` is exclusive (ESLint's convention). */
 export interface Span {
@@ -50,12 +51,19 @@ export interface RequestOptions extends ObjectKeys {
 }
 
 export interface CallSite {
+  /** The API called (`wx.uploadFile`, …); absent means `request`. */
+  api?: NetworkApi;
   /** The file as it should be shown to the user (relative to the working directory when inside it). */
   file: string;
   /** The whole call (or reference) this description comes from. */
   span: Span;
   /** The options object, or `unknown` when the argument could not be read statically. */
   options: RequestOptions | { unknown: Span };
+}
+
+/** The API a call site calls. */
+export function apiOf(site: CallSite): NetworkApi {
+  return site.api ?? 'request';
 }
 
 /** A span as a map key: a fixer finds the node behind a reported span by it. */

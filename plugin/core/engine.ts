@@ -1,8 +1,14 @@
-import type { CallSite } from './call-site.js';
+import { apiOf, type CallSite } from './call-site.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
 import type { GlobalUse } from './global-use.js';
 import type { ResolvedOptions } from './options.js';
-import { RULES } from './rules/index.js';
+import { RULES, type Report, type Rule } from './rules/index.js';
+
+/** A rule's reports on a call of uploadFile or downloadFile say which API they are about. */
+function named(rule: Rule, site: CallSite, reports: Report[]): Report[] {
+  const api = apiOf(site);
+  return api === 'request' || rule.namesApi ? reports : reports.map((report) => ({ ...report, message: `wx.${api}: ${report.message}` }));
+}
 
 /**
  * Runs every enabled rule over the call sites of one file. Knows nothing of any syntax tree:
@@ -16,7 +22,7 @@ export function checkCallSites(sites: readonly CallSite[], options: ResolvedOpti
     const severity = options.rules[rule.id];
     if (severity === undefined || severity === 'off') continue;
     const reports = [
-      ...sites.map((site) => ({ site, reports: rule.check(site, options) })),
+      ...sites.map((site) => ({ site, reports: rule.apis.includes(apiOf(site)) ? named(rule, site, rule.check(site, options)) : [] })),
       ...globalUses.map((use) => ({ site: use, reports: rule.checkGlobalUse?.(use, options) ?? [] })),
     ];
     for (const { site, reports: found } of reports) {

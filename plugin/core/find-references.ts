@@ -1,8 +1,9 @@
 import type { CallSite } from './call-site.js';
 import type { GlobalUse } from './global-use.js';
-import { isGlobalMention, roleOfGlobal } from './global-roles.js';
+import type { NetworkApi } from './network-apis.js';
+import { isGlobalMention, ownedApi, roleOfGlobal } from './global-roles.js';
 import { callsOfBinding, callsThrough, describeCall } from './request-calls.js';
-import { destructuredTargets, isRequestDestructuring, isRequestDestructuringAssignment, isRequestReference, outermostWrapper, type Reader } from './request-references.js';
+import { destructuredTargets, isRequestDestructuring, isRequestDestructuringAssignment, isRequestReference, outermostWrapper, referencedApi, type Reader } from './request-references.js';
 
 /** Every reference to the global `wx.request` in a file, sorted by what the rewrite does with it. */
 export interface RequestReferences<N> {
@@ -18,6 +19,8 @@ export interface RequestReferences<N> {
   thisArguments: N[];
   /** The other uses of the global object as a value (for global-escape). */
   globalUses: GlobalUse[];
+  /** The network APIs the references name: the runtime installs of the rewrite (runtime-import.ts). */
+  apis: Set<NetworkApi>;
 }
 
 /** Whether one of the node's ancestors is one of these (by the adapter's identity). */
@@ -34,7 +37,8 @@ function hasAncestorIn<N>(reader: Reader<N>, node: N, identities: ReadonlySet<ob
  * is judged on its own: a local one counts for nothing, an other-API read is harmless.
  */
 export function findReferences<N>(reader: Reader<N>, identifiers: Iterable<N>, file: string): RequestReferences<N> {
-  const found: RequestReferences<N> = { members: [], destructurings: [], assignments: [], owners: [], thisArguments: [], globalUses: [] };
+  const found: RequestReferences<N> = { members: [], destructurings: [], assignments: [], owners: [], thisArguments: [], globalUses: [], apis: new Set() };
+  const takes = (pattern: N) => destructuredTargets(reader, pattern).forEach(({ api }) => found.apis.add(api));
   const { syntax } = reader;
   // What lies inside a reference is the reference's (a traversal would skip it).
   const inMember = new Set<object>();
@@ -44,14 +48,25 @@ export function findReferences<N>(reader: Reader<N>, identifiers: Iterable<N>, f
     const place = syntax.placeOf(outer);
     if (place.kind === 'member-object' && isRequestReference(reader, place.member)) {
       found.members.push(place.member);
+      found.apis.add(referencedApi(reader, place.member)!);
       inMember.add(syntax.identity(place.member));
       continue;
     }
-    if (place.kind === 'declarator-init' && isRequestDestructuring(reader, place.target, outer)) found.destructurings.push({ declarator: place.declarator, pattern: place.target });
-    if (place.kind === 'assignment-right' && isRequestDestructuringAssignment(reader, place.operator, place.target, outer, place.statement)) found.assignments.push(place.assignment);
+    if (place.kind === 'declarator-init' && isRequestDestructuring(reader, place.target, outer)) {
+      found.destructurings.push({ declarator: place.declarator, pattern: place.target });
+      takes(place.target);
+    }
+    if (place.kind === 'assignment-right' && isRequestDestructuringAssignment(reader, place.operator, place.target, outer, place.statement)) {
+      found.assignments.push(place.assignment);
+      takes(place.target);
+    }
     if (!isGlobalMention(reader, id)) continue;
     const role = roleOfGlobal(reader, id);
-    if (role === 'holder') found.owners.push(id);
+    if (role === 'holder') {
+      found.owners.push(id);
+      const api = ownedApi(reader, id);
+      if (api) found.apis.add(api);
+    }
     else if (role === 'this') found.thisArguments.push(id);
     else if (role !== 'harmless') found.globalUses.push({ file, global: syntax.identifierName(id)!, kind: role, span: syntax.spanOf(id) });
   }
@@ -64,7 +79,8 @@ export function findReferences<N>(reader: Reader<N>, identifiers: Iterable<N>, f
 /** The neutral description of every call made through those references, read before any rewrite. */
 export function describeSites<N>(reader: Reader<N>, found: RequestReferences<N>, file: string): CallSite[] {
   return [
-    ...found.members.flatMap((member) => callsThrough(reader, member)),
-    ...found.destructurings.flatMap(({ pattern }) => destructuredTargets(reader, pattern).flatMap((target) => callsOfBinding(reader, target))),
-  ].map((call) => describeCall(reader, file, call));
+    ...found.members.flatMap((member) => callsThrough(reader, member).map((call) => ({ call, api: referencedApi(reader, member)! }))),
+    ...found.destructurings.flatMap(({ pattern }) => destructuredTargets(reader, pattern).flatMap(({ target, api }) => callsOfBinding(reader, target).map((call) => ({ call, api })))),
+  ].map(({ call, api }) => describeCall(reader, file, call, api));
 }
+

@@ -1,4 +1,5 @@
 import type { GlobalUseKind } from './global-use.js';
+import { isNetworkApi, type NetworkApi } from './network-apis.js';
 import type { Place } from './reference-syntax.js';
 import { isGlobalObject, isRequestPatternProperty, isRequestReference, outermostWrapper, type Reader } from './request-references.js';
 
@@ -24,7 +25,7 @@ const PROPERTY_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 function isStaticRequestKey<N>(reader: Reader<N>, node: N | undefined): boolean {
-  return node !== undefined && !reader.syntax.isSpread(node) && reader.evaluator.staticKey(node, new Set()) === 'request';
+  return node !== undefined && !reader.syntax.isSpread(node) && isNetworkApi(reader.evaluator.staticKey(node, new Set()));
 }
 
 /** `Object`, `Reflect`: the built-in, not a binding of the file. */
@@ -108,7 +109,7 @@ function isPlainAlias<N>(reader: Reader<N>, target: N): boolean {
     const place = reader.syntax.placeOf(reference);
     if (place.kind !== 'member-object') return false;
     const name = reader.evaluator.memberName(place.member);
-    return name !== undefined && name !== 'request';
+    return name !== undefined && !isNetworkApi(name);
   });
 }
 
@@ -158,4 +159,15 @@ export function roleOfGlobal<N>(reader: Reader<N>, id: N): GlobalRole {
 export function isGlobalMention<N>(reader: Reader<N>, id: N): boolean {
   const name = reader.syntax.identifierName(id);
   return name !== undefined && reader.globals.includes(name) && reader.syntax.isValueMention(id) && isGlobalObject(reader, id);
+}
+
+/**
+ * The network API a `holder` mention stands for: the key of `Object.defineProperty(wx, 'uploadFile', …)`
+ * or of `'uploadFile' in wx` (the rewrite installs that API's runtime entry).
+ */
+export function ownedApi<N>(reader: Reader<N>, id: N): NetworkApi | undefined {
+  const place = reader.syntax.placeOf(outermostWrapper(reader.syntax, id));
+  const key = place.kind === 'argument' ? reader.syntax.callArguments(place.call)[place.index === 0 ? 1 : 0] : place.kind === 'binary' ? place.other : undefined;
+  const name = key === undefined || reader.syntax.isSpread(key) ? undefined : reader.evaluator.staticKey(key, new Set());
+  return isNetworkApi(name) ? name : undefined;
 }

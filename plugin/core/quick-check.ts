@@ -19,6 +19,8 @@
  * escapes once decoded (`\u0077x.request`, `wx.\u0072equest`).
  */
 
+import { isNetworkApi } from './network-apis.js';
+
 /** One pattern per list of globals: each mention of a global as a whole word (`wx`, not `wxml`). */
 const patterns = new Map<string, RegExp>();
 
@@ -119,7 +121,7 @@ export function mayReferenceRequest(source: string, globals: readonly string[]):
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     if (isPropertyOfSomethingElse(text, match.index)) continue;
     const name = propertyName(text, match.index + match[0].length);
-    if (name === undefined || name === 'request') return true;
+    if (name === undefined || isNetworkApi(name)) return true;
   }
   return false;
 }

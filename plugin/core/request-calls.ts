@@ -1,4 +1,5 @@
 import type { CallSite } from './call-site.js';
+import type { NetworkApi } from './network-apis.js';
 import type { Reader } from './request-references.js';
 
 /** One call of the request function; `argument` is the options argument, when there is one. */
@@ -56,8 +57,10 @@ export function isCalledInPlace<N>(reader: Reader<N>, reference: N): boolean {
 }
 
 /** The neutral description of one call: its span, and its options as the evaluator reads them. */
-export function describeCall<N>(reader: Reader<N>, file: string, { call, argument }: RequestCall<N>): CallSite {
+export function describeCall<N>(reader: Reader<N>, file: string, { call, argument }: RequestCall<N>, api: NetworkApi = 'request'): CallSite {
   const span = reader.syntax.spanOf(call);
-  if (argument === undefined || reader.syntax.isSpread(argument)) return { file, span, options: { unknown: span } };
-  return { file, span, options: reader.evaluator.describeOptions(argument, span) };
+  // `api` only when it is not request: request's sites read as they always have.
+  const named = api === 'request' ? {} : { api };
+  if (argument === undefined || reader.syntax.isSpread(argument)) return { ...named, file, span, options: { unknown: span } };
+  return { ...named, file, span, options: reader.evaluator.describeOptions(argument, span) };
 }

@@ -1,4 +1,5 @@
 import type { Evaluator } from './evaluate.js';
+import { isNetworkApi, type NetworkApi } from './network-apis.js';
 import type { PatternProperty, ReferenceSyntax } from './reference-syntax.js';
 
 /**
@@ -25,14 +26,27 @@ export function isGlobalObject<N>({ syntax, globals }: Reader<N>, input: N): boo
  * (`wx.request = wrapper`, `delete wx.request`), since all of them go to the runtime's shared `wx`.
  */
 export function isRequestReference<N>(reader: Reader<N>, node: N): boolean {
+  return referencedApi(reader, node) !== undefined;
+}
+
+/** The network API a member of the global names (`wx.uploadFile` → uploadFile), or undefined for anything else. */
+export function referencedApi<N>(reader: Reader<N>, node: N): NetworkApi | undefined {
   const shape = reader.syntax.shape(node);
-  return shape.kind === 'member' && reader.evaluator.memberName(node) === 'request' && isGlobalObject(reader, shape.object);
+  if (shape.kind !== 'member') return undefined;
+  const name = reader.evaluator.memberName(node);
+  return isNetworkApi(name) && isGlobalObject(reader, shape.object) ? name : undefined;
 }
 
 /** The property of an object pattern that reads `request`: `{ request }`, `{ request: req }`, `{ 'request': r = f }`, `{ ['request']: r }`. */
 export function isRequestPatternProperty<N>(reader: Reader<N>, property: PatternProperty<N>): property is Extract<PatternProperty<N>, { kind: 'property' }> {
-  if (property.kind !== 'property') return false;
-  return 'computed' in property.key ? reader.evaluator.staticKey(property.key.computed, new Set()) === 'request' : property.key.name === 'request';
+  return patternApi(reader, property) !== undefined;
+}
+
+/** The network API a property of an object pattern takes (`{ uploadFile: up }` → uploadFile). */
+export function patternApi<N>(reader: Reader<N>, property: PatternProperty<N>): NetworkApi | undefined {
+  if (property.kind !== 'property') return undefined;
+  const name = 'computed' in property.key ? reader.evaluator.staticKey(property.key.computed, new Set()) : property.key.name;
+  return isNetworkApi(name) ? name : undefined;
 }
 
 function takesRequest<N>(reader: Reader<N>, pattern: N): boolean {
@@ -49,9 +63,12 @@ export function isRequestDestructuringAssignment<N>(reader: Reader<N>, operator:
   return operator === '=' && statement && reader.syntax.objectPattern(target) !== undefined && isGlobalObject(reader, right) && takesRequest(reader, target);
 }
 
-/** The identifiers (or other targets) a `const { request: req } = wx` binds to the request function. */
-export function destructuredTargets<N>(reader: Reader<N>, pattern: N): N[] {
-  return (reader.syntax.objectPattern(pattern) ?? []).filter((property) => isRequestPatternProperty(reader, property)).map((property) => (property as { target: N }).target);
+/** The identifiers (or other targets) a `const { request: req } = wx` binds to a network API, each with its API. */
+export function destructuredTargets<N>(reader: Reader<N>, pattern: N): { target: N; api: NetworkApi }[] {
+  return (reader.syntax.objectPattern(pattern) ?? []).flatMap((property) => {
+    const api = patternApi(reader, property);
+    return api === undefined ? [] : [{ target: (property as { target: N }).target, api }];
+  });
 }
 
 /** The node itself, or the outermost of the wrappers around it that keep its value (`(wx as any)`). */

@@ -1,4 +1,4 @@
-import { isUnknown, knownText, type CallSite } from './call-site.js';
+import { apiOf, isUnknown, knownText, type CallSite } from './call-site.js';
 
 /**
  * Which module a file imports `request` from. The default runtime has a lean twin without the form
@@ -7,7 +7,8 @@ import { isUnknown, knownText, type CallSite } from './call-site.js';
  * that only reads JSON bundles neither part.
  */
 export function runtimeEntry(runtime: string, defaultRuntime: string, sites: readonly CallSite[], everyReferenceIsACall: boolean): string {
-  const lean = runtime === defaultRuntime && everyReferenceIsACall && sites.length > 0 && sites.every(isPlainRead);
+  // Only request's calls need the full entry's features; uploadFile and downloadFile bring their own.
+  const lean = runtime === defaultRuntime && everyReferenceIsACall && sites.length > 0 && sites.every((site) => apiOf(site) !== 'request' || isPlainRead(site));
   return lean ? `${runtime}/lean` : runtime;
 }
 

@@ -7,8 +7,27 @@
  * `runtimeImportBindings`, and the Babel plugin's edits and the text front end write `runtimeImportText`.
  */
 
+import { FILE_APIS, type NetworkApi } from './network-apis.js';
+
 /** The runtime's exports the rewrite imports; they are also the bases of the local names (`_wx`, `_allowOrigins`). */
 export const RUNTIME_EXPORTS = { holder: 'wx', allowOrigins: 'allowOrigins' } as const;
+
+/** The entry of the default runtime that serves each API other than request, and its install function. */
+const INSTALLERS: Readonly<Record<string, { entry: string; name: string }>> = {
+  uploadFile: { entry: 'upload-file', name: 'useUploadFile' },
+  downloadFile: { entry: 'download-file', name: 'useDownloadFile' },
+};
+
+/**
+ * What a file that references uploadFile or downloadFile installs on the runtime's `wx`: each such
+ * API has an entry of its own (`<runtime>/upload-file`), so that a page pays only for the APIs it
+ * uses, and its install function, called once, puts the function on the shared `wx` stand-in.
+ * Only the default runtime has these entries; a runtime of the user's provides them on its `wx`.
+ */
+export function runtimeInstalls(apis: Iterable<NetworkApi>, runtime: string, defaultRuntime: string): { source: string; name: string }[] {
+  if (runtime !== defaultRuntime) return [];
+  return FILE_APIS.filter((api) => [...apis].includes(api)).map((api) => ({ source: `${runtime}/${INSTALLERS[api]!.entry}`, name: INSTALLERS[api]!.name }));
+}
 
 export interface RuntimeImport {
   /** A `require` rather than an `import` (plugin/core/module-kind.ts). */
@@ -20,6 +39,8 @@ export interface RuntimeImport {
   /** The local name of `allowOrigins`, when origins are allowed (and only then). */
   allow: string | undefined;
   origins: readonly string[];
+  /** The install functions to import and call (runtimeInstalls), each with its local name. */
+  installs: readonly { source: string; name: string; local: string }[];
 }
 
 /** The local name of `allowOrigins`, when the import brings it in and calls it (origins are allowed). */
@@ -41,5 +62,9 @@ export function runtimeImportText(runtime: RuntimeImport): string {
     ? bindings.map(([name, local]) => `var ${local} = require(${quoted}).${name};`).join(' ')
     : `import { ${bindings.map(([name, local]) => `${name} as ${local}`).join(', ')} } from ${quoted};`;
   const allow = allowOriginsCallee(runtime);
-  return allow === undefined ? `${imports} ` : `${imports} ${allow}(${JSON.stringify(runtime.origins)}); `;
+  const installs = runtime.installs
+    .map(({ source, name, local }) => `${runtime.commonJs ? `var ${local} = require(${JSON.stringify(source)}).${name};` : `import { ${name} as ${local} } from ${JSON.stringify(source)};`} ${local}();`)
+    .join(' ');
+  const all = [imports, ...(installs ? [installs] : []), ...(allow === undefined ? [] : [`${allow}(${JSON.stringify(runtime.origins)});`])];
+  return `${all.join(' ')} `;
 }

@@ -3,7 +3,7 @@ import type { Span } from '../core/call-site.js';
 import { ruleDocsUrl } from '../core/docs-url.js';
 import { checkCallSites } from '../core/engine.js';
 import { FIXABLE_RULES } from '../core/fixes.js';
-import { resolveOptions, type FileOptions, type WxRequestOptions } from '../core/options.js';
+import { resolveOptions, type FileOptions, type ResolvedOptions, type WxRequestOptions } from '../core/options.js';
 import { RULES, type Rule as EngineRule } from '../core/rules/index.js';
 import { findingsOf } from './findings-cache.js';
 import { projectOptions } from './project-options.js';
@@ -51,6 +51,16 @@ function projectOf(context: Rule.RuleContext, configFile: false | string | undef
   return options;
 }
 
+// The same settings give the same options: resolved once, not once per rule and file.
+const resolved = new Map<string, ResolvedOptions>();
+
+function resolvedOptions(input: WxRequestOptions): ResolvedOptions {
+  const key = JSON.stringify(input);
+  let options = resolved.get(key);
+  if (!options) resolved.set(key, (options = resolveOptions(input)));
+  return options;
+}
+
 function createRule(rule: EngineRule): Rule.RuleModule {
   return {
     meta: {
@@ -71,11 +81,14 @@ function createRule(rule: EngineRule): Rule.RuleModule {
         allowedOrigins: [...(project.allowedOrigins ?? []), ...(settings.allowedOrigins ?? []), ...(ruleOptions.allowedOrigins ?? [])],
       };
       // Bad settings are the user's mistake: the message names the option and what it accepts.
-      const options = resolveOptions(input);
+      const options = resolvedOptions(input);
+      // ESLint has parsed the file (a syntax error stops it before any rule): its tree is read as it
+      // is, once for all the plugin's rules. Most files have nothing for them: then the rule listens
+      // to nothing, and costs ESLint no call at all.
+      const findings = findingsOf(context, options.globals);
+      if (findings.sites.length === 0 && findings.globalUses.length === 0) return {};
       return {
         Program() {
-          // ESLint has parsed the file (a syntax error stops it before any rule): its tree is read as it is.
-          const findings = findingsOf(context, options.globals);
           for (const diagnostic of checkCallSites(findings.sites, { ...options, rules: { [rule.id]: 'error' } }, findings.globalUses)) {
             const edit = findings.fixFor(rule.id, diagnostic);
             context.report({

@@ -1,4 +1,5 @@
 import { COMMONJS_GLOBALS, isCommonJs } from '../core/module-kind.js';
+import { isNetworkApi } from '../core/network-apis.js';
 import { closingIndex, isAfterDot, isName, isPunct } from './token-queries.js';
 import type { Token } from './tokenize.js';
 
@@ -100,7 +101,8 @@ class Reader {
     const token = tokens[index]!;
     const property = tokens[index + 2];
     if (!isPunct(tokens[index + 1], '.') || property?.kind !== 'name') return `${token.value} used as a value`;
-    if (property.value !== 'request') return undefined;
+    // uploadFile and downloadFile go to Babel (their runtime installs are its rewrite's).
+    if (property.value !== 'request') return isNetworkApi(property.value) ? `${token.value}.${property.value}: read by Babel` : undefined;
     const before = tokens[index - 1];
     const open = index + 3;
     if (!isPunct(tokens[open], '(') || isName(before, 'new') || isPunct(before, '@')) return `${token.value}.request used otherwise than called`;

@@ -110,7 +110,7 @@ export function transformText(code: string, id: string, file: string, options: R
   const origins = [...options.allowedOrigins];
   const placement = importPlacement(code, read.tokens, read.lineStarts, reading.firstStatement, !reading.commonJs && origins.length === 0);
   const edits = new TextEdits();
-  edits.insert(placement.at, placement.before + runtimeImportText({ commonJs: reading.commonJs, source: entry, holder, allow: origins.length > 0 ? `${holder}AllowOrigins` : undefined, origins }));
+  edits.insert(placement.at, placement.before + runtimeImportText({ commonJs: reading.commonJs, source: entry, holder, allow: origins.length > 0 ? `${holder}AllowOrigins` : undefined, origins, installs: [] }));
   for (const { object } of reading.calls) edits.replace(object, holder);
   const list = edits.list()!;
   // Nothing moved: the file maps to itself, which is what a missing map says to every host.

@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 import type { CallSite } from '../core/call-site.js';
 import { Evaluator } from '../core/evaluate.js';
 import { describeSites, findReferences, type RequestReferences } from '../core/find-references.js';
+import type { NetworkApi } from '../core/network-apis.js';
 import type { GlobalUse } from '../core/global-use.js';
 import { isCalledInPlace } from '../core/request-calls.js';
 import { isRequestPatternProperty, type Reader } from '../core/request-references.js';
@@ -42,6 +43,8 @@ export interface Analysis {
   nodes: Map<string, TS.Node>;
   /** Whether every reference is called where it stands (`ref(o)`, `ref.call(…)`): the lean runtime may do. */
   everyReferenceIsACall: boolean;
+  /** The network APIs the references name (the runtime installs of the rewrite). */
+  apis: Set<NetworkApi>;
 }
 
 export class FrontEnd {
@@ -105,6 +108,7 @@ export class FrontEnd {
       globalUses: found.globalUses,
       nodes: this.syntax.nodes,
       everyReferenceIsACall: destructurings.length === 0 && found.owners.length === 0 && references.every((reference) => isCalledInPlace(this.reader, reference)),
+      apis: found.apis,
     };
   }
 }

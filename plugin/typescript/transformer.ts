@@ -4,7 +4,7 @@ import { checkCallSites } from '../core/engine.js';
 import { COMMONJS_GLOBALS, isCommonJs } from '../core/module-kind.js';
 import { DEFAULT_RUNTIME, type ResolvedOptions } from '../core/options.js';
 import { runtimeEntry } from '../core/runtime-entry.js';
-import { allowOriginsCallee, runtimeImportBindings, RUNTIME_EXPORTS, type RuntimeImport } from '../core/runtime-import.js';
+import { allowOriginsCallee, runtimeImportBindings, runtimeInstalls, RUNTIME_EXPORTS, type RuntimeImport } from '../core/runtime-import.js';
 import { RULE_IDS } from '../core/rules/index.js';
 import { displayPath } from '../core/display-path.js';
 import { reportDiagnostics } from '../core/report.js';
@@ -125,10 +125,17 @@ function runtimeStatements(factory: TS.NodeFactory, runtime: RuntimeImport): TS.
           source(),
         ),
       ];
+  // `useUploadFile()`: an API's runtime entry, imported and installed on the runtime's `wx`.
+  const installs = runtime.installs.flatMap(({ source: from, name, local }): TS.Statement[] => [
+    runtime.commonJs
+      ? factory.createVariableStatement(undefined, factory.createVariableDeclarationList([factory.createVariableDeclaration(local, undefined, undefined, factory.createPropertyAccessExpression(factory.createCallExpression(factory.createIdentifier('require'), undefined, [factory.createStringLiteral(from)]), name))]))
+      : factory.createImportDeclaration(undefined, factory.createImportClause(undefined, undefined, factory.createNamedImports([factory.createImportSpecifier(false, factory.createIdentifier(name), factory.createIdentifier(local))])), factory.createStringLiteral(from)),
+    factory.createExpressionStatement(factory.createCallExpression(factory.createIdentifier(local), undefined, [])),
+  ]);
   const allow = allowOriginsCallee(runtime);
-  if (allow === undefined) return imports;
+  if (allow === undefined) return [...imports, ...installs];
   const list = factory.createArrayLiteralExpression(runtime.origins.map((origin) => factory.createStringLiteral(origin)));
-  return [...imports, factory.createExpressionStatement(factory.createCallExpression(factory.createIdentifier(allow), undefined, [list]))];
+  return [...imports, ...installs, factory.createExpressionStatement(factory.createCallExpression(factory.createIdentifier(allow), undefined, [list]))];
 }
 
 /**
@@ -200,7 +207,8 @@ function rewrite(ts: Ts, context: TS.TransformationContext, sourceFile: TS.Sourc
   const transformed = ts.visitEachChild(sourceFile, visitor, context);
   // As in the Babel plugin: a file whose calls are all plain reads gets the lean runtime.
   const source = runtimeEntry(settings.options.runtime, DEFAULT_RUNTIME, analysis.sites, analysis.everyReferenceIsACall);
-  const added = runtimeStatements(factory, { commonJs: emitsRequire(ts, sourceFile, context.getCompilerOptions(), resolver), source, holder, allow, origins });
+  const installs = runtimeInstalls(analysis.apis, settings.options.runtime, DEFAULT_RUNTIME).map((install) => ({ ...install, local: names(install.name) }));
+  const added = runtimeStatements(factory, { commonJs: emitsRequire(ts, sourceFile, context.getCompilerOptions(), resolver), source, holder, allow, origins, installs });
   const statements = [...transformed.statements];
   let at = 0;
   for (let statement = statements[at]; statement && ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression); statement = statements[at]) at += 1;

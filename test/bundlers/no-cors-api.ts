@@ -2,10 +2,10 @@
 // answers no preflight, and sets its session cookie for its own host. It records what arrives,
 // with the headers that must not cross from the dev page (Origin, Referer, Cookie), and tells
 // when a request it holds open was closed by the other side (an abort through the proxy).
-import { once, EventEmitter } from 'node:events';
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readBody } from '../../demo/api-server.js';
+import { listenOnLoopback } from '../support/loopback.js';
 
 export interface Arrived {
   method: string;
@@ -63,16 +63,6 @@ export async function startNoCorsApi(): Promise<NoCorsApi> {
     }
     response.writeHead(404).end();
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    received,
-    events,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { origin, received, events, close };
 }

@@ -83,3 +83,33 @@ test('a file that does not parse is named (exit 1); bad usage is one line (exit 
   t.is(help.code, 0);
   t.true(help.stdout.startsWith('Usage: wx-request origins [paths or globs…] [options]'));
 });
+
+test('each API gets its own list: uploadFile and downloadFile have admin console lists of their own', async (t) => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(path.join(tmpdir(), 'wx-request-origins-'));
+  try {
+    writeFileSync(
+      path.join(dir, 'network.js'),
+      "const API = 'https://api.example.com';\nwx.request({ url: API + '/items' });\nwx.uploadFile({ url: 'https://upload.example.com/avatar', filePath: 'blob:x', name: 'f' });\nwx.downloadFile({ url: 'https://cdn.example.com/a.png' });\n",
+    );
+    const output = await runCli(['origins', '.'], dir);
+    t.is(output.code, 0, output.stderr);
+    t.is(
+      output.stdout,
+      `wx.request: 1 origin, 1 call site (WeChat's admin console: the request domain list)
+  https://api.example.com
+    network.js:2:19
+wx.uploadFile: 1 origin, 1 call site (WeChat's admin console: the uploadFile domain list)
+  https://upload.example.com
+    network.js:3:22
+wx.downloadFile: 1 origin, 1 call site (WeChat's admin console: the downloadFile domain list)
+  https://cdn.example.com
+    network.js:4:24
+1 file read.
+`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

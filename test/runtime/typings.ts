@@ -77,3 +77,28 @@ const officialProfileFromOurs: WechatMiniprogram.RequestProfile = oursProfile;
 const headersFromOfficial: HeadersReceivedResult = {} as WechatMiniprogram.RequestTaskOnHeadersReceivedListenerResult;
 const officialHeaders: WechatMiniprogram.RequestTaskOnHeadersReceivedListenerResult = {} as HeadersReceivedResult;
 void [oursFromOfficial, failFromOfficial, profileFromOfficial, taskFromOfficial, officialFromOurs, officialFailFromOurs, officialProfileFromOurs, headersFromOfficial, officialHeaders];
+
+// uploadFile and downloadFile: the official options are accepted, and our tasks satisfy the official ones.
+import { uploadFile } from '../../runtime/upload-file.js';
+import { downloadFile } from '../../runtime/download-file.js';
+
+declare const officialUpload: WechatMiniprogram.UploadFileOption;
+declare const officialDownload: WechatMiniprogram.DownloadFileOption;
+const uploadTask: WechatMiniprogram.UploadTask = uploadFile(officialUpload);
+const downloadTask: WechatMiniprogram.DownloadTask = downloadFile(officialDownload);
+uploadTask.onProgressUpdate((res) => void res.totalBytesExpectedToSend);
+downloadTask.onProgressUpdate((res) => void res.totalBytesExpectedToWrite);
+downloadFile({
+  url: 'https://cdn.example.com/a.png',
+  success(res: WechatMiniprogram.DownloadFileSuccessCallbackResult) {
+    void res.tempFilePath;
+  },
+});
+uploadFile({
+  url: 'https://api.example.com/up',
+  filePath: 'blob:x',
+  name: 'f',
+  success(res: WechatMiniprogram.UploadFileSuccessCallbackResult) {
+    void res.data;
+  },
+});

@@ -48,9 +48,10 @@ export function execute(babel: typeof BabelCore, code: string, filename: string,
   });
   const calls: RecordedCall[] = [];
   const globalObjects = new Map<unknown, string>();
-  const recorder = (via: string) =>
+  // Each call records which API it reached (request, uploadFile, downloadFile) with its arguments.
+  const recorder = (via: string, api = 'request') =>
     function request(this: unknown, ...args: unknown[]) {
-      calls.push({ via, args: describeValue(args, globalObjects), self: globalObjects.get(this) ?? describeValue(this, globalObjects) });
+      calls.push({ via, args: `${api === 'request' ? '' : `${api} `}${describeValue(args, globalObjects)}`, self: globalObjects.get(this) ?? describeValue(this, globalObjects) });
       return fakeTask();
     };
   const sandbox: Record<string, unknown> = {
@@ -65,7 +66,7 @@ export function execute(babel: typeof BabelCore, code: string, filename: string,
     Component: (definition: object) => definition,
   };
   for (const name of options.globals) {
-    const api = new Proxy({ request: recorder(`global ${name}`) } as Record<string | symbol, unknown>, {
+    const api = new Proxy({ request: recorder(`global ${name}`), uploadFile: recorder(`global ${name}`, 'uploadFile'), downloadFile: recorder(`global ${name}`, 'downloadFile') } as Record<string | symbol, unknown>, {
       get: (target, key) => (key in target ? target[key] : () => undefined),
     });
     globalObjects.set(api, name);
@@ -74,12 +75,20 @@ export function execute(babel: typeof BabelCore, code: string, filename: string,
   // The stub runtime's `wx` is one shared holder, as the real one is (runtime/holder.ts): what a file
   // assigns to its `request` is what every later call through it reaches. Its `this` counts as the global's.
   const runtimeRequest = recorder('runtime');
-  const holder = { request: runtimeRequest };
+  // uploadFile and downloadFile are on it only once their entry's install function ran, as in the real runtime.
+  const holder: Record<string, unknown> = { request: runtimeRequest };
   globalObjects.set(holder, 'runtime wx');
   const runtime = { request: runtimeRequest, wx: holder, allowOrigins: () => undefined };
   const module = { exports: {} };
   // The plugin imports the runtime's lean entry for files that only read (runtime-entry.ts).
-  const sandboxRequire = (specifier: string) => (specifier === options.runtime || specifier === `${options.runtime}/lean` ? runtime : require(specifier));
+  const installer = (api: string) => () => void (holder[api] = recorder('runtime', api));
+  const entries: Record<string, unknown> = {
+    [options.runtime]: runtime,
+    [`${options.runtime}/lean`]: runtime,
+    [`${options.runtime}/upload-file`]: { useUploadFile: installer('uploadFile') },
+    [`${options.runtime}/download-file`]: { useDownloadFile: installer('downloadFile') },
+  };
+  const sandboxRequire = (specifier: string) => entries[specifier] ?? require(specifier);
   vm.createContext(sandbox);
   const wrapped = vm.runInContext(`(function (require, module, exports) {\n${compiled?.code ?? ''}\n})`, sandbox, { filename }) as (...args: unknown[]) => void;
   wrapped(sandboxRequire, module, module.exports);

@@ -60,7 +60,7 @@ export function compareWithBabel(code: string, file: string, options: WxRequestO
   if (JSON.stringify(holders) !== JSON.stringify(replaced)) differences.push(`replaced ${JSON.stringify(holders)}, Babel: ${JSON.stringify(replaced)}`);
   const inserted = expected.edits.filter((edit) => edit.end === edit.start);
   const origins = [...resolved.allowedOrigins];
-  const text = runtimeImportText({ commonJs: read.reading.commonJs, source: read.entry, holder: '_wx', allow: origins.length > 0 ? '_allowOrigins' : undefined, origins });
+  const text = runtimeImportText({ commonJs: read.reading.commonJs, source: read.entry, holder: '_wx', allow: origins.length > 0 ? '_allowOrigins' : undefined, origins, installs: [] });
   const ourImport = read.reading.calls.length > 0 ? [{ start: read.reading.firstStatement, end: read.reading.firstStatement, text }] : [];
   if (JSON.stringify(ourImport) !== JSON.stringify(inserted)) differences.push(`import ${JSON.stringify(ourImport)}, Babel: ${JSON.stringify(inserted)}`);
   return { read: true, differences };

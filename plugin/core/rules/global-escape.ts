@@ -1,4 +1,5 @@
 import type { GlobalUseKind } from '../global-use.js';
+import { NETWORK_APIS } from '../network-apis.js';
 import type { Rule } from './rule.js';
 
 // The package's own runtime, named as users import it (options.ts imports the rules: no import back).
@@ -21,6 +22,7 @@ export function globalEscapeMessage(global: string, kind: GlobalUseKind): string
 export const globalEscape: Rule = {
   id: 'global-escape',
   defaultSeverity: 'warn',
+  apis: NETWORK_APIS,
   description: 'The global wx object is used as a value through which wx.request can be reached unseen.',
   help:
     'The plugin rewrites every wx.request it can see to the runtime\'s shared wx stand-in. When the wx object itself is stored, passed to a function, spread, or read with a computed key, a request made through it later calls the page\'s own wx (absent on the web) and skips any wrapper the app installed. ' +

@@ -6,6 +6,8 @@ import type { Rule } from './rule.js';
 export const methodUppercase: Rule = {
   id: 'method-uppercase',
   defaultSeverity: 'error',
+  // uploadFile and downloadFile take no method.
+  apis: ['request'],
   description: 'A method known at build time must be written in uppercase.',
   help: 'WeChat\'s documentation gives the method in uppercase. Its runtime sends a known method in any letter case uppercased ("post" goes out as POST, and so does the web runtime), so the call works, but code that follows the documentation is what other tools and platforms read alike. Write the method in capitals: "POST".',
   example: "wx.request({ url: 'https://api.example.com/items', method: 'post' })",
