@@ -125,3 +125,11 @@ test.serial('abort a running download in the browser: downloadFile:fail abort, a
   t.is(await outcome, 'downloadFile:fail abort');
   t.deepEqual(await closed, ['/hold/browser']);
 });
+
+test.serial('in the browser too: a timeout fails with downloadFile:fail timeout', async (t) => {
+  // (The 10-at-a-time queue is measured in Node: Chromium itself opens at most 6 HTTP/1.1
+  // connections per host, so a server on one host never sees more than 6 at once from a page.)
+  const timedOut = await page.evaluate((origin) => new Promise<string>((resolve) => (window as any).wxRuntime.downloadFile({ url: `${origin}/hold/browser-timeout`, timeout: 200, fail: (err: any) => resolve(err.errMsg), success: () => resolve('success') })), files.origin);
+  t.is(timedOut, 'downloadFile:fail timeout');
+  files.releaseHeld();
+});
