@@ -1,5 +1,5 @@
 import { config } from './config.js';
-import { DEV_PROXY_HEADER, DEV_PROXY_PREFIX } from './dev-proxy-path.js';
+import { DEV_PROXY_HEADER, devProxyPath } from './dev-proxy-path.js';
 import type { Transport } from './types.js';
 
 let installed = false;
@@ -20,7 +20,7 @@ export function devProxy(): void {
   const proxied: Transport = async (request) => {
     const url = new URL(request.url, location.href);
     if (url.origin == location.origin) return send(request);
-    const response = await send({ ...request, url: `${DEV_PROXY_PREFIX}${url.protocol.slice(0, -1)}/${url.host}${url.pathname}${url.search}` });
+    const response = await send({ ...request, url: `${devProxyPath(url.origin)}${url.pathname.slice(1)}${url.search}` });
     let answer: string | undefined;
     const headers: [string, string][] = [];
     // The proxy's mark is not the API's: res.header holds what the upstream sent.

@@ -3,9 +3,9 @@ import type { ChunkReceivedListener, HeadersReceivedListener, RequestTask } from
 
 type Listeners<A> = Set<(argument: A) => void> | undefined;
 
-// One pair of helpers for both listener lists: the four methods are one line each.
-const on = <A>(listeners: Listeners<A>, listener: (argument: A) => void) => (listeners ?? new Set()).add(listener);
-function off<A>(listeners: Listeners<A>, listener?: (argument: A) => void): void {
+// One pair of helpers for every listener list (request's two, the file tasks' progress): each method is one line.
+export const on = <A>(listeners: Listeners<A>, listener: (argument: A) => void) => (listeners ?? new Set()).add(listener);
+export function off<A>(listeners: Listeners<A>, listener?: (argument: A) => void): void {
   listener ? listeners?.delete(listener) : listeners?.clear();
 }
 

@@ -1,7 +1,7 @@
 import { capTimeout, config, MAX_TIMEOUT } from './config.js';
 import type { FileQueue } from './file-queue.js';
 import { ERRNO_ABORT, ERRNO_NETWORK, ERRNO_TIMEOUT, call, result, thrownResult } from './results.js';
-import { emit, Task } from './task.js';
+import { emit, off, on, Task } from './task.js';
 import { defineProfile, type Clock } from './profile.js';
 import type { FileFailResult } from './file-types.js';
 import type { HeadersReceivedResult } from './types.js';
@@ -57,11 +57,11 @@ export abstract class Transfer<P, R extends object> extends Task {
   abstract run(signal: AbortSignal): Promise<R>;
 
   onProgressUpdate(listener: (progress: P) => void): void {
-    (this.p ??= new Set()).add(listener);
+    this.p = on(this.p, listener);
   }
 
   offProgressUpdate(listener?: (progress: P) => void): void {
-    listener ? this.p?.delete(listener) : this.p?.clear();
+    off(this.p, listener);
   }
 
   /** Tells the listeners: progress as they arrive, headers once. */

@@ -214,3 +214,26 @@ test.serial("the install functions put the APIs on the runtime's wx, as the rewr
   t.is(wx.uploadFile, uploadFile);
   t.is(wx.downloadFile, downloadFile);
 });
+
+test.serial("download with filePath: res.filePath is the option, and that path uploads the same bytes; offProgressUpdate stops a listener", async (t) => {
+  const kept: DownloadProgress[] = [];
+  const removed: DownloadProgress[] = [];
+  const outcome = await settle<{ tempFilePath: string; filePath: string }>((callbacks) => {
+    const task = downloadFile({ url: `${server.origin}/file/90000`, filePath: 'user/poster.bin', ...callbacks });
+    const dropped = (event: DownloadProgress) => removed.push(event);
+    task.onProgressUpdate((event) => kept.push(event));
+    task.onProgressUpdate(dropped);
+    task.offProgressUpdate(dropped);
+  });
+  t.true(outcome.ok);
+  if (!outcome.ok) return;
+  t.is(outcome.res.filePath, 'user/poster.bin');
+  t.not(outcome.res.tempFilePath, outcome.res.filePath);
+  t.is(kept.at(-1)?.progress, 100);
+  t.deepEqual(removed, [], 'a listener taken off gets nothing');
+  const uploaded = await settle((callbacks) => uploadFile({ url: `${server.origin}/upload/from-path`, filePath: 'user/poster.bin', name: 'poster', ...callbacks }));
+  t.true(uploaded.ok);
+  const file = server.uploads.at(-1)!.files[0]!;
+  t.deepEqual(file.bytes, knownBytes(90000));
+  t.is(file.filename, 'poster.bin', "the file's name is the path's last part");
+});
